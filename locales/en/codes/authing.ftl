@@ -1,0 +1,40 @@
+### errmap's own English translations of Authing API v3 error messages.
+### The vendor's Chinese text is the source of truth; these lines are ours.
+
+authing-1576 = No permission to log in to the application.
+authing-1600 = Post-authentication flow completed successfully; login state has been set.
+authing-1635 = Personal MFA (bound in the personal center).
+authing-1636 = Enterprise MFA (configured under the application).
+authing-1639 = Password reset on first login (old password verification not required).
+authing-1640 = Federated authentication prompted for identity binding; only binding to an existing account is allowed.
+authing-1641 = Federated authentication prompted for identity binding; binding to an existing account or creating a new account is allowed.
+authing-1642 = Login information completion.
+authing-1643 = User self-service unlock.
+authing-1699 = Post-authentication flow terminated early; returning to the login page.
+authing-1700 = No photo uploaded for face recognition.
+authing-1701 = No image to compare was uploaded for face comparison.
+authing-1702 = Face verification error.
+authing-1703 = Cannot bind a face because no email or phone number is bound.
+authing-1704 = Phone verification failed while binding a face.
+authing-1705 = Email verification failed while binding a face.
+authing-1706 = Face is already bound.
+authing-1707 = Failed to bind face.
+authing-2004 = User not found.
+authing-2005 = User is locked.
+authing-2006 = Incorrect password.
+authing-2011 = Application does not exist.
+authing-2020 = Not logged in; no permission to access this request.
+authing-2031 = The application has disabled user registration.
+authing-2039 = Application domain is already taken.
+authing-2040 = User pool domain is already taken.
+authing-2058 = Forced password reset (old password verification required).
+authing-2224 = User pool does not exist.
+authing-2333 = Incorrect username or password.
+authing-4021 = Metering and billing error.
+authing-6001 = Incorrect TOTP code.
+authing-6002 = Incorrect TOTP recovery code.
+authing-6003 = TOTP security code not entered.
+authing-6004 = TOTP recovery code not entered.
+authing-2120008 = User is disabled or is not a member of this tenant.
+authing-2130010 = User does not have permission to log in to this tenant.
+authing-2820002 = Invalid LDAP connection.
