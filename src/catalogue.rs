@@ -1,0 +1,297 @@
+//! One vendor's error codes, each mapped onto a canonical kind.
+//!
+//! Built-in catalogues are static tables borrowed from the binary; catalogues loaded at
+//! run time own their strings. Both are the same [`Catalogue`] type, through
+//! [`Cow`], so every function works on either without copying the built-in data.
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use serde::{Serialize, Serializer};
+
+use crate::error::{CatalogueProblem, Error};
+use crate::source::{self, CatalogueSource, Problem};
+use crate::taxonomy::Kind;
+
+type Text = Cow<'static, str>;
+
+/// How precisely a code means the kind it maps to.
+#[derive(Debug, Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum KindMatch {
+    /// The code means the kind exactly.
+    Exact,
+    /// The code means nearly the kind: a little broader, or with a caveat in its reason.
+    Close,
+    /// The code is one specific case of the kind, such as "description over 140
+    /// characters" under `invalid_parameter`.
+    Narrower,
+}
+
+impl KindMatch {
+    /// The name used in data files and JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KindMatch::Exact => "exact",
+            KindMatch::Close => "close",
+            KindMatch::Narrower => "narrower",
+        }
+    }
+
+    fn parse(name: &str) -> Option<KindMatch> {
+        match name {
+            "exact" => Some(KindMatch::Exact),
+            "close" => Some(KindMatch::Close),
+            "narrower" => Some(KindMatch::Narrower),
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for KindMatch {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// One vendor error code and its mapping.
+#[derive(Debug, Clone)]
+pub struct Code {
+    pub(crate) code: Text,
+    pub(crate) symbol: Option<Text>,
+    pub(crate) message: Text,
+    pub(crate) language: Text,
+    pub(crate) description: Option<Text>,
+    pub(crate) http_status: Option<u16>,
+    pub(crate) params: Cow<'static, [Text]>,
+    pub(crate) kind: Kind,
+    pub(crate) kind_match: KindMatch,
+    pub(crate) reason: Option<Text>,
+}
+
+impl Code {
+    /// The code exactly as the vendor writes it, e.g. `"22011"` or `"LOGIN.0002"`.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The vendor's symbolic name, where it has one (Wilddog `invalid_user`).
+    pub fn symbol(&self) -> Option<&str> {
+        self.symbol.as_deref()
+    }
+
+    /// The vendor's message, exactly as documented, in [`Code::language`].
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The language tag of the vendor's message, e.g. `"zh-CN"`.
+    pub fn language(&self) -> &str {
+        &self.language
+    }
+
+    /// The vendor's longer description, where it differs from the message.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// The HTTP status the vendor documents for this code, if any.
+    pub fn http_status(&self) -> Option<u16> {
+        self.http_status
+    }
+
+    /// Names of the values in the message's `{0}`, `{1}`, … placeholders, in order.
+    pub fn params(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.params.iter().map(|p| p.as_ref())
+    }
+
+    /// The canonical kind the code maps to.
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// How precisely the code means its kind.
+    pub fn kind_match(&self) -> KindMatch {
+        self.kind_match
+    }
+
+    /// Why the code maps as it does, where that is not obvious.
+    pub fn reason(&self) -> Option<&str> {
+        self.reason.as_deref()
+    }
+}
+
+/// All the codes of one vendor (or one API of a vendor).
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    pub(crate) id: Text,
+    pub(crate) name: Text,
+    pub(crate) aliases: Cow<'static, [Text]>,
+    pub(crate) language: Text,
+    pub(crate) fallback: Option<Text>,
+    pub(crate) source: Option<Text>,
+    pub(crate) builtin: bool,
+    /// Set by a user catalogue that deliberately replaces a built-in one.
+    pub(crate) overrides: bool,
+    pub(crate) codes: Cow<'static, [Code]>,
+    /// Indices into `codes`, ordered by code, for binary search.
+    pub(crate) sorted: Cow<'static, [usize]>,
+    /// For each kind (by index), the indices of the codes mapped to it, in file order.
+    pub(crate) by_kind: Cow<'static, [Cow<'static, [usize]>]>,
+}
+
+impl Catalogue {
+    /// The catalogue id, e.g. `"wilddog"`.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The vendor's product name, e.g. `"Wilddog Auth"`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Other names the catalogue answers to, e.g. `"authing-v3"`.
+    pub fn aliases(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.aliases.iter().map(|a| a.as_ref())
+    }
+
+    /// The language most of the vendor's messages are written in.
+    pub fn language(&self) -> &str {
+        &self.language
+    }
+
+    /// Where the codes and messages were taken from.
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
+    }
+
+    /// Whether the catalogue ships with errmap (as opposed to loaded at run time).
+    pub fn is_builtin(&self) -> bool {
+        self.builtin
+    }
+
+    /// Every code, in the order of the vendor's table.
+    pub fn codes(&self) -> &[Code] {
+        &self.codes
+    }
+
+    /// The code written exactly so, if the catalogue has it.
+    pub fn get(&self, code: &str) -> Option<&Code> {
+        self.sorted
+            .binary_search_by(|&i| self.codes[i].code.as_ref().cmp(code))
+            .ok()
+            .map(|at| &self.codes[self.sorted[at]])
+    }
+
+    /// The code written so, or with that symbol, ignoring ASCII case.
+    pub fn find(&self, code: &str) -> Option<&Code> {
+        self.get(code).or_else(|| {
+            self.codes.iter().find(|c| {
+                c.code.eq_ignore_ascii_case(code) || c.symbol.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(code))
+            })
+        })
+    }
+
+    /// The vendor's catch-all code (Wilddog `29999 unknown`), offered when nothing
+    /// matches, never as a match.
+    pub fn fallback(&self) -> Option<&Code> {
+        self.fallback.as_deref().and_then(|f| self.get(f))
+    }
+
+    /// The codes mapped to `kind`, in table order.
+    pub fn codes_of(&self, kind: Kind) -> impl Iterator<Item = &Code> {
+        let indices: &[usize] = self.by_kind.get(usize::from(kind.0)).map_or(&[], |c| c);
+        indices.iter().map(|&i| &self.codes[i])
+    }
+
+    /// Whether `name` is this catalogue's id or one of its aliases, ignoring ASCII case.
+    pub fn answers_to(&self, name: &str) -> bool {
+        self.id.eq_ignore_ascii_case(name) || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+    }
+
+    /// Parses and checks a catalogue file in the format of `mappings/`. `origin` names
+    /// the file in error messages. Every problem is reported at once, each with line
+    /// and column.
+    ///
+    /// ```
+    /// let text = r#"
+    /// id = "in-house"
+    /// name = "Our gateway"
+    /// language = "en"
+    ///
+    /// [[code]]
+    /// code = "E42"
+    /// message = "No such user."
+    /// kind = "user_not_found"
+    /// match = "exact"
+    /// "#;
+    /// let catalogue = errmap::Catalogue::from_toml(text, "in-house.toml")?;
+    /// assert_eq!(catalogue.get("E42").unwrap().kind(), errmap::Kind::USER_NOT_FOUND);
+    /// # Ok::<(), errmap::Error>(())
+    /// ```
+    pub fn from_toml(text: &str, origin: &str) -> Result<Catalogue, Error> {
+        let invalid = |problems: Vec<Problem>| Error::InvalidCatalogue {
+            origin: origin.to_string(),
+            problems: problems.iter().map(|p| CatalogueProblem::new(p, text)).collect(),
+        };
+        let parsed = source::parse_catalogue(text).map_err(|p| invalid(vec![p]))?;
+        let kind_ids: Vec<&str> = Kind::all().map(Kind::id).collect();
+        let problems = source::check_catalogue(&parsed, &kind_ids);
+        if !problems.is_empty() {
+            return Err(invalid(problems));
+        }
+        Ok(Catalogue::from_checked(parsed))
+    }
+
+    /// Reads and parses a catalogue file; see [`Catalogue::from_toml`].
+    pub fn from_path(path: &Path) -> Result<Catalogue, Error> {
+        let origin = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Io { path: origin.clone(), message: e.to_string() })?;
+        Catalogue::from_toml(&text, &origin)
+    }
+
+    fn from_checked(source: CatalogueSource) -> Catalogue {
+        let language = source.language.into_inner();
+        let text = |value: Option<toml::Spanned<String>>| value.map(|v| Cow::Owned(v.into_inner()));
+        let codes: Vec<Code> = source
+            .code
+            .into_iter()
+            .map(|entry| {
+                let entry = entry.into_inner();
+                let kind = entry.kind.and_then(|k| Kind::from_id(k.get_ref())).unwrap_or(Kind::UNKNOWN);
+                let kind_match = entry.kind_match.and_then(|m| KindMatch::parse(m.get_ref())).unwrap_or(KindMatch::Exact);
+                Code {
+                    code: text(entry.code).unwrap_or_default(),
+                    symbol: text(entry.symbol),
+                    message: text(entry.message).unwrap_or_default(),
+                    language: text(entry.language).unwrap_or_else(|| Cow::Owned(language.clone())),
+                    description: entry.description.map(Cow::Owned),
+                    http_status: entry.http_status.map(|s| s.into_inner()),
+                    params: entry.params.into_iter().map(|p| Cow::Owned(p.into_inner())).collect(),
+                    kind,
+                    kind_match,
+                    reason: text(entry.reason),
+                }
+            })
+            .collect();
+        let mut sorted: Vec<usize> = (0..codes.len()).collect();
+        sorted.sort_by(|&a, &b| codes[a].code.cmp(&codes[b].code));
+        let mut by_kind: Vec<Vec<usize>> = vec![Vec::new(); Kind::all().len()];
+        for (i, code) in codes.iter().enumerate() {
+            by_kind[usize::from(code.kind.0)].push(i);
+        }
+        Catalogue {
+            id: Cow::Owned(source.id.into_inner()),
+            name: Cow::Owned(source.name.into_inner()),
+            aliases: source.aliases.into_iter().map(|a| Cow::Owned(a.into_inner())).collect(),
+            language: Cow::Owned(language),
+            fallback: text(source.fallback),
+            source: source.source.map(Cow::Owned),
+            builtin: false,
+            overrides: source.overrides,
+            codes: Cow::Owned(codes),
+            sorted: Cow::Owned(sorted),
+            by_kind: by_kind.into_iter().map(Cow::Owned).collect(),
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! The one error type of the library.
+//!
+//! Every variant carries what a person needs to fix the input: the name that was
+//! given, the closest valid one, and where else to look.
+
+use std::fmt;
+
+use crate::source::Problem;
+
+/// Something errmap was asked that it cannot answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// No catalogue has this id or alias.
+    UnknownVendor {
+        /// The name as given.
+        given: String,
+        /// The closest catalogue id, when one is close enough to be a likely typo.
+        suggestion: Option<String>,
+        /// Every catalogue id, for the person to choose from.
+        known: Vec<String>,
+    },
+    /// The catalogue exists but has no such code.
+    UnknownCode {
+        /// The catalogue id.
+        vendor: String,
+        /// The code as given.
+        code: String,
+        /// Other catalogues that do have a code written so; a different code there.
+        elsewhere: Vec<String>,
+    },
+    /// A code reference that is not of the form `VENDOR:CODE`.
+    MalformedReference {
+        /// The reference as given.
+        given: String,
+    },
+    /// A catalogue file has problems; all of them are listed.
+    InvalidCatalogue {
+        /// The file (or other origin) the text came from.
+        origin: String,
+        /// Every problem found, in file order.
+        problems: Vec<CatalogueProblem>,
+    },
+    /// A user catalogue reuses the id or an alias of another catalogue.
+    DuplicateCatalogue {
+        /// The clashing name.
+        name: String,
+        /// Whether the catalogue it clashes with is built in (then the file may say
+        /// `overrides = true` to replace it on purpose).
+        builtin: bool,
+    },
+    /// A file could not be read.
+    Io {
+        /// The path.
+        path: String,
+        /// The operating system's explanation.
+        message: String,
+    },
+}
+
+/// One problem in a catalogue file, located by line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogueProblem {
+    /// One-based line.
+    pub line: usize,
+    /// One-based column, in characters.
+    pub column: usize,
+    /// What is wrong, as a sentence.
+    pub message: String,
+}
+
+impl CatalogueProblem {
+    pub(crate) fn new(problem: &Problem, text: &str) -> CatalogueProblem {
+        let (line, column) = problem.line_column(text);
+        CatalogueProblem { line, column, message: problem.kind.to_string() }
+    }
+
+    /// Whether the problem is a syntax or shape error rather than a bad value.
+    pub fn is_malformed(&self) -> bool {
+        self.message.starts_with("malformed")
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::UnknownVendor { given, suggestion, known } => {
+                write!(f, "unknown vendor '{given}'")?;
+                if let Some(suggestion) = suggestion {
+                    write!(f, "; did you mean '{suggestion}'?")?;
+                }
+                write!(f, " (known vendors: {})", known.join(", "))
+            }
+            Error::UnknownCode { vendor, code, elsewhere } => {
+                write!(f, "{vendor} has no code '{code}'")?;
+                if !elsewhere.is_empty() {
+                    write!(f, "; '{code}' is a code of {} (a different code there)", elsewhere.join(", "))?;
+                }
+                write!(f, "; `errmap codes {vendor}` lists its codes")
+            }
+            Error::MalformedReference { given } => {
+                write!(f, "'{given}' is not a code reference; write VENDOR:CODE, e.g. wilddog:22011")
+            }
+            Error::InvalidCatalogue { origin, problems } => {
+                write!(f, "{origin}: {} problem(s)", problems.len())?;
+                for problem in problems {
+                    write!(f, "\n{origin}:{}:{}: {}", problem.line, problem.column, problem.message)?;
+                }
+                Ok(())
+            }
+            Error::DuplicateCatalogue { name, builtin: true } => write!(
+                f,
+                "the catalogue name '{name}' is built in; choose another id, or add `overrides = true` to replace it"
+            ),
+            Error::DuplicateCatalogue { name, builtin: false } => {
+                write!(f, "the catalogue name '{name}' is loaded twice")
+            }
+            Error::Io { path, message } => write!(f, "cannot read {path}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,49 @@
+//! errmap translates authentication providers' error codes into one canonical taxonomy.
+//!
+//! Every vendor speaks its own dialect of errors: Authing answers `2004`, Wilddog
+//! `22011 invalid_user`, OneAccess `LOGIN.0002`. errmap maps each code onto a canonical
+//! [`Kind`] (`user_not_found`, `locked`, `bad_password`, `mfa_required`, …), gives every
+//! kind and every code a message in English and Chinese, and finds a code's nearest
+//! equivalents in another vendor's catalogue, each labelled with an honest
+//! [`Relation`].
+//!
+//! ```
+//! use errmap::{Registry, Relation};
+//!
+//! let registry = Registry::builtin();
+//! let source = registry.resolve("wilddog:22011")?;
+//! assert_eq!(source.kind().id(), "user_not_found");
+//!
+//! let authing = registry.catalogue("authing")?;
+//! let translation = registry.translate(source, authing);
+//! let best = &translation.matches[0];
+//! assert_eq!((best.code.code(), best.relation), ("2004", Relation::Exact));
+//! # Ok::<(), errmap::Error>(())
+//! ```
+//!
+//! The data (`mappings/` and `locales/` in the repository) is compiled into the crate
+//! and checked at build time; nothing is read from disk unless you load a catalogue of
+//! your own with [`Catalogue::from_toml`].
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod builtin;
+mod catalogue;
+mod error;
+mod messages;
+mod registry;
+// The taxonomy half of `source` is used by build.rs only.
+#[allow(missing_docs, dead_code)]
+mod source;
+mod taxonomy;
+mod text;
+mod translate;
+
+pub use catalogue::{Catalogue, Code, KindMatch};
+pub use error::{CatalogueProblem, Error};
+pub use messages::{Arg, Locale, LocalizedText, Messages, TextOrigin};
+pub use registry::{CodeRef, Registry};
+pub use taxonomy::{Actor, Category, Exposure, Kind};
+pub use text::{sanitize, suggest};
+pub use translate::{Equivalent, Relation, Translation, relate};

@@ -1,0 +1,292 @@
+//! Messages in people's languages: locale choice and Fluent rendering.
+//!
+//! Every kind has a message and a hint in every shipped [`Locale`]; every code reads
+//! in each locale either in the vendor's own words or in errmap's translation, and
+//! [`LocalizedText::origin`] says which. Bundles are parsed on first use and shared by
+//! all threads.
+
+use std::fmt;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use serde::{Serialize, Serializer};
+use unic_langid::LanguageIdentifier;
+
+use crate::builtin::LOCALE_FILES;
+use crate::registry::CodeRef;
+use crate::taxonomy::Kind;
+
+/// A locale errmap ships messages for.
+#[derive(Debug, Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Locale {
+    /// English.
+    En,
+    /// Simplified Chinese, mainland usage.
+    ZhCn,
+}
+
+impl Locale {
+    /// Every shipped locale.
+    pub const ALL: [Locale; 2] = [Locale::En, Locale::ZhCn];
+
+    /// The BCP 47 tag, which is also the folder name under `locales/`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::ZhCn => "zh-CN",
+        }
+    }
+
+    /// The shipped locale that serves a requested one, or `None` when none does.
+    ///
+    /// Accepts BCP 47 tags and POSIX locale names alike (`zh_CN.UTF-8`,
+    /// `en_US.UTF-8@euro`, `C`). Chinese written in Traditional characters (`zh-TW`,
+    /// `zh-HK`, `zh-Hant`) is not served by Simplified Chinese.
+    ///
+    /// ```
+    /// use errmap::Locale;
+    /// assert_eq!(Locale::negotiate("zh_CN.UTF-8"), Some(Locale::ZhCn));
+    /// assert_eq!(Locale::negotiate("zh-Hans"), Some(Locale::ZhCn));
+    /// assert_eq!(Locale::negotiate("zh-TW"), None);
+    /// assert_eq!(Locale::negotiate("C"), Some(Locale::En));
+    /// ```
+    pub fn negotiate(requested: &str) -> Option<Locale> {
+        let name = requested.split(['.', '@']).next().unwrap_or("").trim().replace('_', "-");
+        if name.is_empty() {
+            return None;
+        }
+        if name.eq_ignore_ascii_case("C") || name.eq_ignore_ascii_case("POSIX") {
+            return Some(Locale::En);
+        }
+        let id = LanguageIdentifier::from_str(&name).ok()?;
+        match id.language.as_str() {
+            "en" => Some(Locale::En),
+            "zh" => {
+                let traditional = match id.script {
+                    Some(script) => script.as_str() == "Hant",
+                    None => id.region.is_some_and(|r| matches!(r.as_str(), "TW" | "HK" | "MO")),
+                };
+                (!traditional).then_some(Locale::ZhCn)
+            }
+            _ => None,
+        }
+    }
+
+    /// The locale to use: `flag` (a `--lang` value) if given, else the first set of
+    /// `LC_ALL`, `LC_MESSAGES`, `LANG` read through `var`, else English. Anything no
+    /// shipped locale serves falls back to English.
+    pub fn choose(flag: Option<&str>, var: impl Fn(&str) -> Option<String>) -> Locale {
+        if let Some(flag) = flag {
+            return Locale::negotiate(flag).unwrap_or(Locale::En);
+        }
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| var(name).filter(|v| !v.trim().is_empty()))
+            .map(|value| Locale::negotiate(&value).unwrap_or(Locale::En))
+            .next()
+            .unwrap_or(Locale::En)
+    }
+
+    /// [`Locale::choose`] with the process environment.
+    pub fn from_env(flag: Option<&str>) -> Locale {
+        Locale::choose(flag, |name| std::env::var(name).ok())
+    }
+}
+
+impl fmt::Display for Locale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+impl Serialize for Locale {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.tag())
+    }
+}
+
+/// A value for a message variable.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Arg<'a> {
+    /// A number, formatted and pluralized for the locale.
+    Number(f64),
+    /// Text, inserted as it is.
+    Text(&'a str),
+}
+
+/// Who wrote a piece of text.
+#[derive(Debug, Copy, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextOrigin {
+    /// The vendor's own words, as documented.
+    Vendor,
+    /// errmap's translation of the vendor's words.
+    Errmap,
+}
+
+/// A code's message in one locale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LocalizedText {
+    /// The text.
+    pub text: String,
+    /// The language the text is written in (the vendor's, when no translation exists).
+    pub language: String,
+    /// Who wrote it.
+    pub origin: TextOrigin,
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+struct LocaleBundles {
+    locale: Locale,
+    core: OnceLock<Bundle>,
+    codes: OnceLock<Bundle>,
+}
+
+impl LocaleBundles {
+    fn build(&self, codes: bool) -> Bundle {
+        let id = LanguageIdentifier::from_str(self.locale.tag()).unwrap_or_default();
+        let mut bundle = Bundle::new_concurrent(vec![id]);
+        bundle.set_use_isolating(false);
+        for (locale, path, text) in LOCALE_FILES.iter() {
+            if *locale == self.locale.tag() && path.starts_with("codes/") == codes {
+                let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(partial, _)| partial);
+                // Duplicate ids are caught by the test suite; at run time the first wins.
+                let _ = bundle.add_resource(resource);
+            }
+        }
+        bundle
+    }
+
+    fn core(&self) -> &Bundle {
+        self.core.get_or_init(|| self.build(false))
+    }
+
+    fn codes(&self) -> &Bundle {
+        self.codes.get_or_init(|| self.build(true))
+    }
+}
+
+/// The shipped Fluent messages.
+pub struct Messages {
+    locales: [LocaleBundles; 2],
+}
+
+impl fmt::Debug for Messages {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Messages").finish_non_exhaustive()
+    }
+}
+
+/// The Fluent id of a code's translation: the catalogue id, `-`, and the code with
+/// every character outside `[A-Za-z0-9-]` replaced by `_` (`oneaccess-LOGIN_0002`).
+pub(crate) fn code_message_id(catalogue: &str, code: &str) -> String {
+    let mut id = String::with_capacity(catalogue.len() + code.len() + 1);
+    id.push_str(catalogue);
+    id.push('-');
+    id.extend(code.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }));
+    id
+}
+
+fn format(bundle: &Bundle, id: &str, attribute: Option<&str>, args: &[(&str, Arg<'_>)]) -> Option<String> {
+    let message = bundle.get_message(id)?;
+    let pattern = match attribute {
+        Some(name) => message.get_attribute(name)?.value(),
+        None => message.value()?,
+    };
+    let mut fluent_args = FluentArgs::with_capacity(args.len());
+    for (name, value) in args {
+        let value = match value {
+            Arg::Number(n) => FluentValue::from(*n),
+            Arg::Text(t) => FluentValue::from(*t),
+        };
+        fluent_args.set(*name, value);
+    }
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+    Some(text.into_owned())
+}
+
+impl Messages {
+    /// The shared messages.
+    pub fn get() -> &'static Messages {
+        static MESSAGES: OnceLock<Messages> = OnceLock::new();
+        MESSAGES.get_or_init(|| Messages {
+            locales: Locale::ALL.map(|locale| LocaleBundles { locale, core: OnceLock::new(), codes: OnceLock::new() }),
+        })
+    }
+
+    fn bundles(&self, locale: Locale) -> &LocaleBundles {
+        &self.locales[locale as usize]
+    }
+
+    /// A message of the core files (kinds and CLI strings) by Fluent id and optional
+    /// attribute, falling back to English; `None` if no locale has it.
+    pub fn text(&self, locale: Locale, id: &str, attribute: Option<&str>, args: &[(&str, Arg<'_>)]) -> Option<String> {
+        format(self.bundles(locale).core(), id, attribute, args)
+            .or_else(|| format(self.bundles(Locale::En).core(), id, attribute, args))
+    }
+
+    /// The short user-facing message of a kind.
+    ///
+    /// ```
+    /// use errmap::{Kind, Locale, Messages};
+    /// let text = Messages::get().kind_message(Kind::LOCKED, Locale::En);
+    /// assert!(text.to_lowercase().contains("locked"));
+    /// ```
+    pub fn kind_message(&self, kind: Kind, locale: Locale) -> String {
+        self.kind_message_with(kind, locale, &[])
+    }
+
+    /// The message of a kind with values from the vendor's message (attempts left,
+    /// time until unlock). Kinds that can show such values do, plural-correct; others
+    /// ignore them.
+    ///
+    /// ```
+    /// use errmap::{Arg, Kind, Locale, Messages};
+    /// let messages = Messages::get();
+    /// let one = messages.kind_message_with(Kind::INVALID_CREDENTIALS, Locale::En, &[("remaining", Arg::Number(1.0))]);
+    /// let three = messages.kind_message_with(Kind::INVALID_CREDENTIALS, Locale::En, &[("remaining", Arg::Number(3.0))]);
+    /// assert!(one.contains("1 attempt left"));
+    /// assert!(three.contains("3 attempts left"));
+    /// ```
+    pub fn kind_message_with(&self, kind: Kind, locale: Locale, args: &[(&str, Arg<'_>)]) -> String {
+        let id = format!("kind-{}", kind.id());
+        let detailed = if args.is_empty() { None } else { self.text(locale, &id, Some("detailed"), args) };
+        detailed.or_else(|| self.text(locale, &id, None, args)).unwrap_or_else(|| kind.id().to_string())
+    }
+
+    /// What to do next about a kind.
+    pub fn kind_hint(&self, kind: Kind, locale: Locale) -> String {
+        self.text(locale, &format!("kind-{}", kind.id()), Some("hint"), &[]).unwrap_or_default()
+    }
+
+    /// A code's message in `locale`: the vendor's own text when it is written in that
+    /// locale, else errmap's translation, else the vendor's text as it is.
+    /// Placeholders are shown as the vendor writes them (`{0}`).
+    pub fn code_message(&self, code: CodeRef<'_>, locale: Locale) -> LocalizedText {
+        let vendor = || LocalizedText {
+            text: code.message().to_string(),
+            language: code.language().to_string(),
+            origin: TextOrigin::Vendor,
+        };
+        if Locale::negotiate(code.language()) == Some(locale) {
+            return vendor();
+        }
+        let placeholders: Vec<String> = (0..code.params().len()).map(|i| format!("{{{i}}}")).collect();
+        let args: Vec<(&str, Arg<'_>)> = code.params().zip(&placeholders).map(|(name, p)| (name, Arg::Text(p))).collect();
+        let id = code_message_id(code.catalogue().id(), code.code());
+        match format(self.bundles(locale).codes(), &id, None, &args) {
+            Some(text) => LocalizedText { text, language: locale.tag().to_string(), origin: TextOrigin::Errmap },
+            None => vendor(),
+        }
+    }
+
+    /// The Fluent source of every shipped file: `(locale, path below the locale
+    /// folder, text)`. For tools that check or export the messages.
+    pub fn sources() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+        LOCALE_FILES.iter().copied()
+    }
+}

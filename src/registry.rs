@@ -1,0 +1,180 @@
+//! The set of catalogues errmap knows: the built-in ones plus any loaded at run time.
+
+use std::fmt;
+use std::ops::Deref;
+use std::sync::OnceLock;
+
+use crate::builtin::CATALOGUES;
+use crate::catalogue::{Catalogue, Code};
+use crate::error::Error;
+
+/// The catalogues errmap answers from.
+///
+/// [`Registry::builtin`] is ready at no cost: the built-in catalogues are static
+/// tables. A registry is `Send + Sync`, so one instance can serve every thread of a
+/// gateway.
+#[derive(Debug, Clone)]
+pub struct Registry {
+    catalogues: Vec<Catalogue>,
+}
+
+/// A code together with the catalogue it belongs to. Dereferences to the [`Code`].
+#[derive(Clone, Copy)]
+pub struct CodeRef<'r> {
+    catalogue: &'r Catalogue,
+    code: &'r Code,
+}
+
+impl<'r> CodeRef<'r> {
+    pub(crate) fn new(catalogue: &'r Catalogue, code: &'r Code) -> CodeRef<'r> {
+        CodeRef { catalogue, code }
+    }
+
+    /// The catalogue the code belongs to.
+    pub fn catalogue(&self) -> &'r Catalogue {
+        self.catalogue
+    }
+
+    /// The code's mapping and vendor text.
+    pub fn entry(&self) -> &'r Code {
+        self.code
+    }
+
+    /// Whether both refer to the same code of the same catalogue.
+    pub fn same_as(&self, other: &CodeRef<'_>) -> bool {
+        std::ptr::eq(self.code, other.code)
+    }
+}
+
+impl Deref for CodeRef<'_> {
+    type Target = Code;
+
+    fn deref(&self) -> &Code {
+        self.code
+    }
+}
+
+impl fmt::Debug for CodeRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.catalogue.id(), self.code.code())
+    }
+}
+
+impl fmt::Display for CodeRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.catalogue.id(), self.code.code())
+    }
+}
+
+impl Default for Registry {
+    fn default() -> Registry {
+        Registry::new()
+    }
+}
+
+impl Registry {
+    /// A registry of the built-in catalogues, to which more can be added.
+    pub fn new() -> Registry {
+        Registry { catalogues: CATALOGUES.to_vec() }
+    }
+
+    /// The shared registry of built-in catalogues.
+    pub fn builtin() -> &'static Registry {
+        static BUILTIN: OnceLock<Registry> = OnceLock::new();
+        BUILTIN.get_or_init(Registry::new)
+    }
+
+    /// Adds a catalogue loaded at run time. Its id and aliases must not be taken by
+    /// another catalogue, except that a catalogue marked `overrides = true` replaces
+    /// the built-in one of the same id.
+    pub fn add(&mut self, catalogue: Catalogue) -> Result<(), Error> {
+        if catalogue.overrides {
+            if let Some(at) = self.catalogues.iter().position(|c| c.builtin && c.id.eq_ignore_ascii_case(&catalogue.id)) {
+                self.catalogues.remove(at);
+            }
+        }
+        for name in std::iter::once(catalogue.id()).chain(catalogue.aliases()) {
+            if let Some(existing) = self.catalogues.iter().find(|c| c.answers_to(name)) {
+                return Err(Error::DuplicateCatalogue { name: name.to_string(), builtin: existing.builtin });
+            }
+        }
+        self.catalogues.push(catalogue);
+        Ok(())
+    }
+
+    /// Every catalogue, built-in ones first.
+    pub fn catalogues(&self) -> &[Catalogue] {
+        &self.catalogues
+    }
+
+    /// The catalogue with this id or alias, ignoring ASCII case.
+    pub fn catalogue(&self, name: &str) -> Result<&Catalogue, Error> {
+        self.catalogues.iter().find(|c| c.answers_to(name)).ok_or_else(|| {
+            let names = self.catalogues.iter().flat_map(|c| std::iter::once(c.id()).chain(c.aliases()));
+            Error::UnknownVendor {
+                given: name.to_string(),
+                suggestion: crate::text::suggest(name, names).map(|s| {
+                    // Suggest the id even when the alias was closer.
+                    self.catalogues.iter().find(|c| c.answers_to(s)).map_or(s, |c| c.id()).to_string()
+                }),
+                known: self.catalogues.iter().map(|c| c.id().to_string()).collect(),
+            }
+        })
+    }
+
+    /// The code `code` of catalogue `vendor`. The code is matched exactly first, then
+    /// ignoring ASCII case, then as a symbol (`wilddog:invalid_user`).
+    pub fn lookup(&self, vendor: &str, code: &str) -> Result<CodeRef<'_>, Error> {
+        let catalogue = self.catalogue(vendor)?;
+        match catalogue.find(code) {
+            Some(entry) => Ok(CodeRef::new(catalogue, entry)),
+            None => Err(Error::UnknownCode {
+                vendor: catalogue.id().to_string(),
+                code: code.to_string(),
+                elsewhere: self
+                    .catalogues
+                    .iter()
+                    .filter(|c| c.get(code).is_some())
+                    .map(|c| c.id().to_string())
+                    .collect(),
+            }),
+        }
+    }
+
+    /// Resolves a reference of the form `VENDOR:CODE`, such as `wilddog:22011`.
+    ///
+    /// ```
+    /// let registry = errmap::Registry::builtin();
+    /// assert_eq!(registry.resolve("OneAccess:LOGIN.0002")?.kind().id(), "invalid_credentials");
+    /// assert!(registry.resolve("wilddog").is_err());
+    /// # Ok::<(), errmap::Error>(())
+    /// ```
+    pub fn resolve(&self, reference: &str) -> Result<CodeRef<'_>, Error> {
+        match reference.split_once(':') {
+            Some((vendor, code)) if !vendor.trim().is_empty() && !code.trim().is_empty() => {
+                self.lookup(vendor.trim(), code.trim())
+            }
+            _ => Err(Error::MalformedReference { given: reference.to_string() }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_is_shareable_across_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Registry>();
+    }
+
+    #[test]
+    fn suggestions_name_the_id() {
+        let error = Registry::builtin().catalogue("wildog").unwrap_err();
+        match error {
+            Error::UnknownVendor { suggestion, .. } => assert_eq!(suggestion.as_deref(), Some("wilddog")),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}

@@ -1,0 +1,535 @@
+//! The on-disk format of `mappings/` (TOML) and the checks every file must pass.
+//!
+//! This one module serves two masters: the build script compiles the built-in files
+//! through it (a bad built-in file fails the build with file, line and column), and the
+//! library loads users' catalogues through it at run time. Keeping both on the same
+//! code means the built-in data passes exactly the checks a user's file does.
+//!
+//! Every checked value is a [`Spanned`] so a problem can point at line and column.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The kind categories, as spelled in `taxonomy.toml`, with their Rust variant names.
+pub const CATEGORIES: &[(&str, &str)] = &[
+    ("authentication", "Authentication"),
+    ("account", "Account"),
+    ("session", "Session"),
+    ("verification", "Verification"),
+    ("flow", "Flow"),
+    ("authorization", "Authorization"),
+    ("request", "Request"),
+    ("not_found", "NotFound"),
+    ("conflict", "Conflict"),
+    ("rate_limit", "RateLimit"),
+    ("billing", "Billing"),
+    ("configuration", "Configuration"),
+    ("upstream", "Upstream"),
+    ("server", "Server"),
+    ("unknown", "Unknown"),
+];
+
+/// Who can act on a kind, as spelled in `taxonomy.toml`, with the Rust variant names.
+pub const ACTORS: &[(&str, &str)] = &[
+    ("end_user", "EndUser"),
+    ("integrator", "Integrator"),
+    ("administrator", "Administrator"),
+    ("operator", "Operator"),
+];
+
+/// How much a kind reveals, as spelled in `taxonomy.toml`, with the Rust variant names.
+pub const EXPOSURES: &[(&str, &str)] = &[
+    ("public", "Public"),
+    ("account_status", "AccountStatus"),
+    ("enumeration", "Enumeration"),
+];
+
+/// How precisely a code means its kind, as spelled in catalogue files, with the Rust
+/// variant names.
+pub const MATCHES: &[(&str, &str)] = &[
+    ("exact", "Exact"),
+    ("close", "Close"),
+    ("narrower", "Narrower"),
+];
+
+/// `mappings/taxonomy.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaxonomySource {
+    /// The kinds, in file order.
+    #[serde(default)]
+    pub kind: Vec<Spanned<KindSource>>,
+}
+
+/// One `[[kind]]` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindSource {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub parent: Option<Spanned<String>>,
+    pub category: Spanned<String>,
+    pub http_status: Spanned<u16>,
+    pub retryable: bool,
+    pub actor: Spanned<String>,
+    #[serde(default)]
+    pub exposure: Option<Spanned<String>>,
+    #[serde(default)]
+    pub public: Option<Spanned<String>>,
+    pub description: Spanned<String>,
+}
+
+/// One catalogue file, `mappings/<id>.toml` or a user's.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogueSource {
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    pub language: Spanned<String>,
+    #[serde(default)]
+    pub fallback: Option<Spanned<String>>,
+    #[serde(default)]
+    pub source: Option<String>,
+    /// A user catalogue must say so to replace a built-in one of the same id.
+    #[serde(default)]
+    pub overrides: bool,
+    #[serde(default)]
+    pub code: Vec<Spanned<CodeSource>>,
+}
+
+/// One `[[code]]` table. Required fields are optional here so that a file missing
+/// several of them gets every problem reported at once, not only the first.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeSource {
+    #[serde(default)]
+    pub code: Option<Spanned<String>>,
+    #[serde(default)]
+    pub symbol: Option<Spanned<String>>,
+    #[serde(default)]
+    pub message: Option<Spanned<String>>,
+    #[serde(default)]
+    pub language: Option<Spanned<String>>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub http_status: Option<Spanned<u16>>,
+    #[serde(default)]
+    pub params: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub kind: Option<Spanned<String>>,
+    #[serde(default, rename = "match")]
+    pub kind_match: Option<Spanned<String>>,
+    #[serde(default)]
+    pub reason: Option<Spanned<String>>,
+}
+
+/// What is wrong with a mapping file, without saying where (see [`Problem`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The file is not valid TOML or does not have the expected shape.
+    Malformed { detail: String },
+    /// A required field is absent.
+    MissingField { field: &'static str },
+    /// A field is present but empty.
+    EmptyField { field: &'static str },
+    /// An identifier is not lowercase letters, digits, `-` (catalogues) or `_` (kinds).
+    BadId { given: String },
+    /// A language tag that is not a BCP 47 language identifier.
+    BadLanguage { given: String },
+    /// A kind id that is not in the taxonomy.
+    UnknownKind { given: String, suggestion: Option<String> },
+    /// A value outside a field's fixed set (`match`, `category`, …).
+    BadValue { field: &'static str, given: String, allowed: Vec<&'static str> },
+    /// The same code twice in one catalogue.
+    DuplicateCode { code: String },
+    /// The same symbol on two codes of one catalogue.
+    DuplicateSymbol { symbol: String },
+    /// The same kind id twice in the taxonomy.
+    DuplicateKind { id: String },
+    /// A `close` or `narrower` match without a `reason`.
+    MissingReason { kind_match: String },
+    /// An HTTP status outside 100–599.
+    BadStatus { given: u16 },
+    /// `fallback` names a code the catalogue does not have.
+    UnknownFallback { code: String },
+    /// The number of `params` differs from the `{N}` placeholders in the message.
+    ParamCount { placeholders: usize, params: usize },
+    /// A parameter name that is not a lowercase identifier.
+    BadParam { given: String },
+    /// Vendor text containing control characters.
+    ControlCharacter { field: &'static str },
+    /// A kind whose parent chain loops back to itself.
+    Cycle { id: String },
+    /// `exposure` hides the kind but `public` is missing, or `public` is set on a public
+    /// kind, or names a kind that is itself hidden.
+    BadPublic { id: String, detail: &'static str },
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ProblemKind::*;
+        match self {
+            Malformed { detail } => write!(f, "malformed file: {detail}"),
+            MissingField { field } => write!(f, "missing field `{field}`"),
+            EmptyField { field } => write!(f, "field `{field}` is empty"),
+            BadId { given } => write!(
+                f,
+                "invalid id '{given}': use lowercase letters, digits and '-' or '_', starting with a letter"
+            ),
+            BadLanguage { given } => {
+                write!(f, "invalid language '{given}': expected a tag such as 'en' or 'zh-CN'")
+            }
+            UnknownKind { given, suggestion: Some(s) } => {
+                write!(f, "unknown kind '{given}'; did you mean '{s}'?")
+            }
+            UnknownKind { given, suggestion: None } => write!(
+                f,
+                "unknown kind '{given}'; see mappings/taxonomy.toml or `errmap kinds` for the ids"
+            ),
+            BadValue { field, given, allowed } => write!(
+                f,
+                "invalid {field} '{given}': expected one of {}",
+                allowed.join(", ")
+            ),
+            DuplicateCode { code } => write!(f, "duplicate code '{code}'"),
+            DuplicateSymbol { symbol } => write!(f, "duplicate symbol '{symbol}'"),
+            DuplicateKind { id } => write!(f, "duplicate kind '{id}'"),
+            MissingReason { kind_match } => write!(
+                f,
+                "a '{kind_match}' match needs a `reason` saying how the code differs from its kind"
+            ),
+            BadStatus { given } => {
+                write!(f, "invalid HTTP status {given}: expected a number from 100 to 599")
+            }
+            UnknownFallback { code } => {
+                write!(f, "fallback '{code}' is not a code of this catalogue")
+            }
+            ParamCount { placeholders, params } => write!(
+                f,
+                "the message has {placeholders} placeholder(s) {{0}}, {{1}}, … but `params` names {params}"
+            ),
+            BadParam { given } => write!(
+                f,
+                "invalid parameter name '{given}': use lowercase letters, digits and '_'"
+            ),
+            ControlCharacter { field } => write!(f, "field `{field}` contains control characters"),
+            Cycle { id } => write!(f, "kind '{id}' is its own ancestor"),
+            BadPublic { id, detail } => write!(f, "kind '{id}': {detail}"),
+        }
+    }
+}
+
+/// A problem in a mapping file: what is wrong, and the byte range it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Byte offsets into the file's text.
+    pub span: Range<usize>,
+    /// What is wrong.
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    fn at<T>(value: &Spanned<T>, kind: ProblemKind) -> Problem {
+        Problem { span: value.span(), kind }
+    }
+
+    /// One-based line and column of the start of the span in `text`.
+    pub fn line_column(&self, text: &str) -> (usize, usize) {
+        line_column(text, self.span.start)
+    }
+}
+
+/// One-based line and column (in characters) of byte `offset` in `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Parses `text` as a taxonomy file.
+pub fn parse_taxonomy(text: &str) -> Result<TaxonomySource, Problem> {
+    toml::from_str(text).map_err(malformed)
+}
+
+/// Parses `text` as a catalogue file.
+pub fn parse_catalogue(text: &str) -> Result<CatalogueSource, Problem> {
+    toml::from_str(text).map_err(malformed)
+}
+
+fn malformed(error: toml::de::Error) -> Problem {
+    Problem {
+        span: error.span().unwrap_or(0..0),
+        kind: ProblemKind::Malformed { detail: error.message().trim().to_string() },
+    }
+}
+
+/// The closest of `candidates` to `given`, if any is close enough to be a likely typo.
+pub fn closest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let given = given.to_ascii_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&given, &c.to_ascii_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+fn is_id(s: &str, separator: char) -> bool {
+    s.starts_with(|c: char| c.is_ascii_lowercase())
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == separator)
+}
+
+/// Whether `tag` looks like a BCP 47 language identifier (`en`, `zh-CN`, `zh-Hant-TW`).
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or("");
+    (2..=3).contains(&language.len())
+        && language.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+fn has_control(s: &str) -> bool {
+    s.chars().any(char::is_control)
+}
+
+fn one_of(
+    value: &Spanned<String>,
+    field: &'static str,
+    allowed: &[(&'static str, &'static str)],
+    problems: &mut Vec<Problem>,
+) {
+    if !allowed.iter().any(|(name, _)| *name == value.get_ref()) {
+        problems.push(Problem::at(
+            value,
+            ProblemKind::BadValue {
+                field,
+                given: value.get_ref().clone(),
+                allowed: allowed.iter().map(|(name, _)| *name).collect(),
+            },
+        ));
+    }
+}
+
+fn status(value: &Spanned<u16>, problems: &mut Vec<Problem>) {
+    if !(100..=599).contains(value.get_ref()) {
+        problems.push(Problem::at(value, ProblemKind::BadStatus { given: *value.get_ref() }));
+    }
+}
+
+/// The number of distinct `{N}` placeholders in a vendor message.
+pub fn placeholder_count(message: &str) -> usize {
+    let mut seen = Vec::new();
+    let mut rest = message;
+    while let Some(open) = rest.find('{') {
+        rest = &rest[open + 1..];
+        if let Some(close) = rest.find('}') {
+            let inner = &rest[..close];
+            if !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) && !seen.contains(&inner) {
+                seen.push(inner);
+            }
+        }
+    }
+    seen.len()
+}
+
+/// Checks a taxonomy: ids, fixed values, parents, cycles and public kinds.
+pub fn check_taxonomy(taxonomy: &TaxonomySource) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, kind) in taxonomy.kind.iter().enumerate() {
+        let kind = kind.get_ref();
+        let id = kind.id.get_ref();
+        if !is_id(id, '_') {
+            problems.push(Problem::at(&kind.id, ProblemKind::BadId { given: id.clone() }));
+        }
+        if index.insert(id, i).is_some() {
+            problems.push(Problem::at(&kind.id, ProblemKind::DuplicateKind { id: id.clone() }));
+        }
+        one_of(&kind.category, "category", CATEGORIES, &mut problems);
+        one_of(&kind.actor, "actor", ACTORS, &mut problems);
+        if let Some(exposure) = &kind.exposure {
+            one_of(exposure, "exposure", EXPOSURES, &mut problems);
+        }
+        status(&kind.http_status, &mut problems);
+        if kind.description.get_ref().trim().is_empty() {
+            problems.push(Problem::at(&kind.description, ProblemKind::EmptyField { field: "description" }));
+        }
+    }
+    let ids = || taxonomy.kind.iter().map(|k| k.get_ref().id.get_ref().as_str());
+    let unknown = |value: &Spanned<String>| {
+        Problem::at(
+            value,
+            ProblemKind::UnknownKind {
+                given: value.get_ref().clone(),
+                suggestion: closest(value.get_ref(), ids()).map(str::to_string),
+            },
+        )
+    };
+    for kind in &taxonomy.kind {
+        let kind = kind.get_ref();
+        let id = kind.id.get_ref();
+        if let Some(parent) = &kind.parent {
+            if !index.contains_key(parent.get_ref().as_str()) {
+                problems.push(unknown(parent));
+            }
+        }
+        let mut seen = 0;
+        let mut at = kind.parent.as_ref().map(|p| p.get_ref().as_str());
+        while let Some(current) = at {
+            seen += 1;
+            if current == id || seen > taxonomy.kind.len() {
+                problems.push(Problem::at(&kind.id, ProblemKind::Cycle { id: id.clone() }));
+                break;
+            }
+            at = index
+                .get(current)
+                .and_then(|&i| taxonomy.kind[i].get_ref().parent.as_ref())
+                .map(|p| p.get_ref().as_str());
+        }
+        let hidden = kind.exposure.as_ref().is_some_and(|e| e.get_ref() != "public");
+        match (&kind.public, hidden) {
+            (None, true) => problems.push(Problem::at(
+                &kind.id,
+                ProblemKind::BadPublic {
+                    id: id.clone(),
+                    detail: "a hidden exposure needs `public`, the kind shown instead",
+                },
+            )),
+            (Some(public), false) => problems.push(Problem::at(
+                public,
+                ProblemKind::BadPublic { id: id.clone(), detail: "`public` is only for hidden kinds" },
+            )),
+            (Some(public), true) => match index.get(public.get_ref().as_str()) {
+                None => problems.push(unknown(public)),
+                Some(&i) => {
+                    let target = taxonomy.kind[i].get_ref();
+                    if target.exposure.as_ref().is_some_and(|e| e.get_ref() != "public") {
+                        problems.push(Problem::at(
+                            public,
+                            ProblemKind::BadPublic {
+                                id: id.clone(),
+                                detail: "`public` must name a kind that is itself public",
+                            },
+                        ));
+                    }
+                }
+            },
+            (None, false) => {}
+        }
+    }
+    problems
+}
+
+/// Checks a catalogue against the kind ids of the taxonomy.
+pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if !is_id(catalogue.id.get_ref(), '-') {
+        problems.push(Problem::at(&catalogue.id, ProblemKind::BadId { given: catalogue.id.get_ref().clone() }));
+    }
+    for alias in &catalogue.aliases {
+        if !is_id(alias.get_ref(), '-') {
+            problems.push(Problem::at(alias, ProblemKind::BadId { given: alias.get_ref().clone() }));
+        }
+    }
+    if catalogue.name.get_ref().trim().is_empty() {
+        problems.push(Problem::at(&catalogue.name, ProblemKind::EmptyField { field: "name" }));
+    }
+    let language = |value: &Spanned<String>, problems: &mut Vec<Problem>| {
+        if !is_language_tag(value.get_ref()) {
+            problems.push(Problem::at(value, ProblemKind::BadLanguage { given: value.get_ref().clone() }));
+        }
+    };
+    language(&catalogue.language, &mut problems);
+    let mut codes: HashMap<&str, ()> = HashMap::new();
+    let mut symbols: HashMap<&str, ()> = HashMap::new();
+    for entry in &catalogue.code {
+        let code = entry.get_ref();
+        let missing = |field| Problem { span: entry.span(), kind: ProblemKind::MissingField { field } };
+        match &code.code {
+            None => problems.push(missing("code")),
+            Some(value) if value.get_ref().trim().is_empty() || has_control(value.get_ref()) => {
+                problems.push(Problem::at(value, ProblemKind::EmptyField { field: "code" }));
+            }
+            Some(value) => {
+                if codes.insert(value.get_ref(), ()).is_some() {
+                    problems.push(Problem::at(value, ProblemKind::DuplicateCode { code: value.get_ref().clone() }));
+                }
+            }
+        }
+        if let Some(symbol) = &code.symbol {
+            if symbols.insert(symbol.get_ref(), ()).is_some() {
+                problems.push(Problem::at(symbol, ProblemKind::DuplicateSymbol { symbol: symbol.get_ref().clone() }));
+            }
+        }
+        match &code.message {
+            None => problems.push(missing("message")),
+            Some(message) if message.get_ref().trim().is_empty() => {
+                problems.push(Problem::at(message, ProblemKind::EmptyField { field: "message" }));
+            }
+            Some(message) => {
+                if has_control(message.get_ref()) {
+                    problems.push(Problem::at(message, ProblemKind::ControlCharacter { field: "message" }));
+                }
+                let placeholders = placeholder_count(message.get_ref());
+                if placeholders != code.params.len() {
+                    let span = code.params.first().map_or(message.span(), Spanned::span);
+                    problems.push(Problem {
+                        span,
+                        kind: ProblemKind::ParamCount { placeholders, params: code.params.len() },
+                    });
+                }
+            }
+        }
+        for param in &code.params {
+            if !is_id(param.get_ref(), '_') {
+                problems.push(Problem::at(param, ProblemKind::BadParam { given: param.get_ref().clone() }));
+            }
+        }
+        if let Some(value) = &code.language {
+            language(value, &mut problems);
+        }
+        if let Some(value) = &code.http_status {
+            status(value, &mut problems);
+        }
+        match &code.kind {
+            None => problems.push(missing("kind")),
+            Some(kind) if !kind_ids.contains(&kind.get_ref().as_str()) => problems.push(Problem::at(
+                kind,
+                ProblemKind::UnknownKind {
+                    given: kind.get_ref().clone(),
+                    suggestion: closest(kind.get_ref(), kind_ids.iter().copied()).map(str::to_string),
+                },
+            )),
+            Some(_) => {}
+        }
+        match &code.kind_match {
+            None => problems.push(missing("match")),
+            Some(value) => {
+                one_of(value, "match", MATCHES, &mut problems);
+                let has_reason = code.reason.as_ref().is_some_and(|r| !r.get_ref().trim().is_empty());
+                if value.get_ref() != "exact" && !has_reason {
+                    problems.push(Problem::at(value, ProblemKind::MissingReason { kind_match: value.get_ref().clone() }));
+                }
+            }
+        }
+    }
+    if let Some(fallback) = &catalogue.fallback {
+        if !codes.contains_key(fallback.get_ref().as_str()) {
+            problems.push(Problem::at(fallback, ProblemKind::UnknownFallback { code: fallback.get_ref().clone() }));
+        }
+    }
+    problems.sort_by_key(|p| p.span.start);
+    problems
+}
