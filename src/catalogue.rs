@@ -10,6 +10,7 @@ use std::path::Path;
 use serde::{Serialize, Serializer};
 
 use crate::error::{CatalogueProblem, Error};
+use crate::registry::CodeRef;
 use crate::source::{self, CatalogueSource, Problem};
 use crate::taxonomy::Kind;
 
@@ -173,6 +174,11 @@ impl Catalogue {
     /// Every code, in the order of the vendor's table.
     pub fn codes(&self) -> &[Code] {
         &self.codes
+    }
+
+    /// Every code with its catalogue, in the order of the vendor's table.
+    pub fn code_refs(&self) -> impl ExactSizeIterator<Item = CodeRef<'_>> {
+        self.codes.iter().map(move |code| CodeRef::new(self, code))
     }
 
     /// The code written exactly so, if the catalogue has it.
