@@ -40,6 +40,21 @@ impl<'r> CodeRef<'r> {
         self.code
     }
 
+    /// The code as the vendor writes it, borrowed for as long as the registry.
+    pub fn code(&self) -> &'r str {
+        self.code.code()
+    }
+
+    /// The vendor's symbol, if any, borrowed for as long as the registry.
+    pub fn symbol(&self) -> Option<&'r str> {
+        self.code.symbol()
+    }
+
+    /// The vendor's message, borrowed for as long as the registry.
+    pub fn message(&self) -> &'r str {
+        self.code.message()
+    }
+
     /// Whether both refer to the same code of the same catalogue.
     pub fn same_as(&self, other: &CodeRef<'_>) -> bool {
         std::ptr::eq(self.code, other.code)

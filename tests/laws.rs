@@ -1,0 +1,139 @@
+//! The laws of translation (SKOS), checked over the built-in codes with proptest, and
+//! exhaustively where all pairs are cheap enough to visit.
+
+use errmap::{Catalogue, CodeRef, KindMatch, Locale, Registry, Relation, relate};
+use proptest::prelude::*;
+
+fn all_codes() -> Vec<CodeRef<'static>> {
+    Registry::builtin().catalogues().iter().flat_map(Catalogue::code_refs).collect()
+}
+
+fn code() -> impl Strategy<Value = CodeRef<'static>> {
+    let codes = all_codes();
+    (0..codes.len()).prop_map(move |i| codes[i])
+}
+
+fn catalogue() -> impl Strategy<Value = &'static Catalogue> {
+    let catalogues = Registry::builtin().catalogues();
+    (0..catalogues.len()).prop_map(move |i| &catalogues[i])
+}
+
+fn relation_of(source: CodeRef<'static>, target: CodeRef<'static>) -> Option<Relation> {
+    let registry = Registry::builtin();
+    registry.translate(source, target.catalogue()).matches.iter().find(|m| m.code.same_as(&target)).map(|m| m.relation)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn every_code_is_its_own_best_exact_match(x in code()) {
+        let translation = Registry::builtin().translate(x, x.catalogue());
+        let best = translation.best().expect("a code always matches itself");
+        prop_assert!(best.code.same_as(&x), "{x:?}: best match is {:?}", best.code);
+        prop_assert_eq!(best.relation, Relation::Exact);
+    }
+
+    #[test]
+    fn relations_are_converse(x in code(), y in code()) {
+        let forward = relation_of(x, y);
+        let backward = relation_of(y, x);
+        prop_assert_eq!(forward.map(Relation::inverse), backward, "{:?} -> {:?}", x, y);
+    }
+
+    #[test]
+    fn translate_finds_exactly_what_relate_says(x in code(), target in catalogue()) {
+        let translation = Registry::builtin().translate(x, target);
+        for candidate in &translation.matches {
+            prop_assert_eq!(Some(candidate.relation), relate(x, candidate.code));
+        }
+        let expected = target.code_refs().filter(|y| relate(x, *y).is_some()).count();
+        prop_assert_eq!(translation.matches.len(), expected, "{:?} into {}", x, target.id());
+    }
+
+    #[test]
+    fn ranking_is_deterministic_and_best_first(x in code(), target in catalogue()) {
+        let registry = Registry::builtin();
+        let first = registry.translate(x, target);
+        let second = registry.translate(x, target);
+        let key = |t: &errmap::Translation<'_>| -> Vec<(String, Relation, u8)> {
+            t.matches.iter().map(|m| (m.code.code().to_string(), m.relation, m.distance)).collect()
+        };
+        prop_assert_eq!(key(&first), key(&second));
+        prop_assert!(first.matches.windows(2).all(|w| (w[0].relation, w[0].distance) <= (w[1].relation, w[1].distance)));
+    }
+
+    #[test]
+    fn a_fallback_is_never_a_match(x in code(), target in catalogue()) {
+        let translation = Registry::builtin().translate(x, target);
+        if let Some(fallback) = translation.fallback {
+            prop_assert!(!translation.matches.iter().any(|m| m.code.same_as(&fallback)));
+            prop_assert!(translation.matches.iter().all(|m| m.relation == Relation::Related));
+        }
+    }
+
+    #[test]
+    fn no_input_string_panics(text in any::<String>(), other in any::<String>()) {
+        let registry = Registry::builtin();
+        let _ = registry.resolve(&text);
+        let _ = registry.lookup(&text, &other);
+        let _ = registry.lookup("wilddog", &text);
+        let _ = registry.catalogue(&text);
+        let _ = Locale::negotiate(&text);
+        let _ = Locale::choose(Some(&text), |_| None);
+        let _ = Locale::choose(None, |_| Some(text.clone()));
+        let _ = errmap::Kind::from_id(&text);
+        let _ = errmap::sanitize(&text);
+        let _ = errmap::suggest(&text, [other.as_str()]);
+        let _ = Catalogue::from_toml(&text, "input.toml");
+        if let Ok(code) = registry.resolve(&format!("wilddog:{text}")) {
+            prop_assert!(code.code() == text.trim() || code.code().eq_ignore_ascii_case(text.trim()) || code.symbol().is_some());
+        }
+    }
+
+    #[test]
+    fn sanitized_text_has_no_control_characters(text in any::<String>()) {
+        prop_assert!(!errmap::sanitize(&text).chars().any(char::is_control));
+    }
+}
+
+/// Every pair of built-in codes: 283² relate calls take well under a second.
+#[test]
+fn laws_hold_for_every_pair() {
+    let codes = all_codes();
+    for &x in &codes {
+        for &y in &codes {
+            let forward = relate(x, y);
+            assert_eq!(forward.map(Relation::inverse), relate(y, x), "{x:?} / {y:?}");
+            if forward == Some(Relation::Exact) && !x.same_as(&y) {
+                assert_eq!(x.kind(), y.kind(), "{x:?} exact {y:?}");
+                assert!(x.kind_match() == KindMatch::Exact && y.kind_match() == KindMatch::Exact, "{x:?} exact {y:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn exact_is_transitive() {
+    let codes = all_codes();
+    for &x in &codes {
+        let exact: Vec<_> = codes.iter().filter(|y| relate(x, **y) == Some(Relation::Exact)).collect();
+        for y in &exact {
+            for z in codes.iter().filter(|z| relate(**y, **z) == Some(Relation::Exact)) {
+                assert_eq!(relate(x, *z), Some(Relation::Exact), "{x:?} = {y:?} = {z:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_narrower_code_is_an_exact_match_only_for_itself() {
+    let codes = all_codes();
+    for &x in codes.iter().filter(|c| c.kind_match() == KindMatch::Narrower) {
+        for &y in &codes {
+            if relate(x, y) == Some(Relation::Exact) {
+                assert!(x.same_as(&y), "{x:?} is narrower but exact for {y:?}");
+            }
+        }
+    }
+}
