@@ -27,7 +27,8 @@ fn main() {
 
     let taxonomy_path = mappings.join("taxonomy.toml");
     let taxonomy_text = read(&taxonomy_path);
-    let taxonomy = source::parse_taxonomy(&taxonomy_text).unwrap_or_else(|p| fail(&taxonomy_path, &taxonomy_text, &[p]));
+    let taxonomy =
+        source::parse_taxonomy(&taxonomy_text).unwrap_or_else(|p| fail(&taxonomy_path, &taxonomy_text, &[p]));
     let problems = source::check_taxonomy(&taxonomy);
     if !problems.is_empty() {
         fail(&taxonomy_path, &taxonomy_text, &problems);
@@ -125,7 +126,11 @@ fn write_kinds(out: &mut String, taxonomy: &TaxonomySource) {
     for (i, kind) in taxonomy.kind.iter().enumerate() {
         let kind = kind.get_ref();
         let doc = format!("`{}`: {}", kind.id.get_ref(), kind.description.get_ref());
-        let _ = writeln!(out, "    #[doc = {doc:?}]\n    pub const {}: Kind = Kind({i});", constant_name(kind.id.get_ref()));
+        let _ = writeln!(
+            out,
+            "    #[doc = {doc:?}]\n    pub const {}: Kind = Kind({i});",
+            constant_name(kind.id.get_ref())
+        );
     }
     out.push_str("}\n\n");
 }
@@ -154,7 +159,8 @@ fn write_catalogues(out: &mut String, taxonomy: &TaxonomySource, catalogues: &[C
         let _ = writeln!(out, "        name: {},", cow(catalogue.name.get_ref()));
         let _ = writeln!(out, "        aliases: Cow::Borrowed(&[{}]),", aliases.join(", "));
         let _ = writeln!(out, "        language: {},", cow(language));
-        let _ = writeln!(out, "        fallback: {},", optional(catalogue.fallback.as_ref().map(|f| f.get_ref().as_str())));
+        let _ =
+            writeln!(out, "        fallback: {},", optional(catalogue.fallback.as_ref().map(|f| f.get_ref().as_str())));
         let _ = writeln!(out, "        source: {},", optional(catalogue.source.as_deref()));
         let _ = writeln!(out, "        builtin: true,\n        overrides: false,");
         out.push_str("        codes: Cow::Borrowed(&[\n");
@@ -180,7 +186,8 @@ fn write_catalogues(out: &mut String, taxonomy: &TaxonomySource, catalogues: &[C
         }
         out.push_str("        ]),\n");
         let mut sorted: Vec<usize> = (0..catalogue.code.len()).collect();
-        let code_of = |i: usize| catalogue.code[i].get_ref().code.as_ref().map(|c| c.get_ref().clone()).unwrap_or_default();
+        let code_of =
+            |i: usize| catalogue.code[i].get_ref().code.as_ref().map(|c| c.get_ref().clone()).unwrap_or_default();
         sorted.sort_by_key(|&i| code_of(i));
         let sorted: Vec<String> = sorted.iter().map(ToString::to_string).collect();
         let _ = writeln!(out, "        sorted: Cow::Borrowed(&[{}]),", sorted.join(", "));
@@ -207,7 +214,8 @@ fn write_locales(out: &mut String, locales: &Path) {
         let mut parts = relative.iter().map(|p| p.to_string_lossy().into_owned());
         let locale = parts.next().unwrap_or_default();
         let rest: Vec<String> = parts.collect();
-        let _ = writeln!(out, "    ({locale:?}, {:?}, include_str!({:?})),", rest.join("/"), path.display().to_string());
+        let _ =
+            writeln!(out, "    ({locale:?}, {:?}, include_str!({:?})),", rest.join("/"), path.display().to_string());
     }
     out.push_str("];\n");
 }

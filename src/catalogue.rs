@@ -252,7 +252,8 @@ impl Catalogue {
     /// Reads and parses a catalogue file; see [`Catalogue::from_toml`].
     pub fn from_path(path: &Path) -> Result<Catalogue, Error> {
         let origin = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Io { path: origin.clone(), message: e.to_string() })?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| Error::Io { path: origin.clone(), message: e.to_string() })?;
         Catalogue::from_toml(&text, &origin)
     }
 
@@ -265,7 +266,8 @@ impl Catalogue {
             .map(|entry| {
                 let entry = entry.into_inner();
                 let kind = entry.kind.and_then(|k| Kind::from_id(k.get_ref())).unwrap_or(Kind::UNKNOWN);
-                let kind_match = entry.kind_match.and_then(|m| KindMatch::parse(m.get_ref())).unwrap_or(KindMatch::Exact);
+                let kind_match =
+                    entry.kind_match.and_then(|m| KindMatch::parse(m.get_ref())).unwrap_or(KindMatch::Exact);
                 Code {
                     code: text(entry.code).unwrap_or_default(),
                     symbol: text(entry.symbol),

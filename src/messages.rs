@@ -276,7 +276,8 @@ impl Messages {
             return vendor();
         }
         let placeholders: Vec<String> = (0..code.params().len()).map(|i| format!("{{{i}}}")).collect();
-        let args: Vec<(&str, Arg<'_>)> = code.params().zip(&placeholders).map(|(name, p)| (name, Arg::Text(p))).collect();
+        let args: Vec<(&str, Arg<'_>)> =
+            code.params().zip(&placeholders).map(|(name, p)| (name, Arg::Text(p))).collect();
         let id = code_message_id(code.catalogue().id(), code.code());
         match format(self.bundles(locale).codes(), &id, None, &args) {
             Some(text) => LocalizedText { text, language: locale.tag().to_string(), origin: TextOrigin::Errmap },

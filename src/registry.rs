@@ -104,7 +104,8 @@ impl Registry {
     /// the built-in one of the same id.
     pub fn add(&mut self, catalogue: Catalogue) -> Result<(), Error> {
         if catalogue.overrides {
-            if let Some(at) = self.catalogues.iter().position(|c| c.builtin && c.id.eq_ignore_ascii_case(&catalogue.id)) {
+            if let Some(at) = self.catalogues.iter().position(|c| c.builtin && c.id.eq_ignore_ascii_case(&catalogue.id))
+            {
                 self.catalogues.remove(at);
             }
         }

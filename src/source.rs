@@ -42,19 +42,12 @@ pub const ACTORS: &[(&str, &str)] = &[
 ];
 
 /// How much a kind reveals, as spelled in `taxonomy.toml`, with the Rust variant names.
-pub const EXPOSURES: &[(&str, &str)] = &[
-    ("public", "Public"),
-    ("account_status", "AccountStatus"),
-    ("enumeration", "Enumeration"),
-];
+pub const EXPOSURES: &[(&str, &str)] =
+    &[("public", "Public"), ("account_status", "AccountStatus"), ("enumeration", "Enumeration")];
 
 /// How precisely a code means its kind, as spelled in catalogue files, with the Rust
 /// variant names.
-pub const MATCHES: &[(&str, &str)] = &[
-    ("exact", "Exact"),
-    ("close", "Close"),
-    ("narrower", "Narrower"),
-];
+pub const MATCHES: &[(&str, &str)] = &[("exact", "Exact"), ("close", "Close"), ("narrower", "Narrower")];
 
 /// `mappings/taxonomy.toml`.
 #[derive(Debug, Deserialize)]
@@ -179,46 +172,37 @@ impl fmt::Display for ProblemKind {
             Malformed { detail } => write!(f, "malformed file: {detail}"),
             MissingField { field } => write!(f, "missing field `{field}`"),
             EmptyField { field } => write!(f, "field `{field}` is empty"),
-            BadId { given } => write!(
-                f,
-                "invalid id '{given}': use lowercase letters, digits and '-' or '_', starting with a letter"
-            ),
+            BadId { given } => {
+                write!(f, "invalid id '{given}': use lowercase letters, digits and '-' or '_', starting with a letter")
+            }
             BadLanguage { given } => {
                 write!(f, "invalid language '{given}': expected a tag such as 'en' or 'zh-CN'")
             }
             UnknownKind { given, suggestion: Some(s) } => {
                 write!(f, "unknown kind '{given}'; did you mean '{s}'?")
             }
-            UnknownKind { given, suggestion: None } => write!(
-                f,
-                "unknown kind '{given}'; see mappings/taxonomy.toml or `errmap kinds` for the ids"
-            ),
-            BadValue { field, given, allowed } => write!(
-                f,
-                "invalid {field} '{given}': expected one of {}",
-                allowed.join(", ")
-            ),
+            UnknownKind { given, suggestion: None } => {
+                write!(f, "unknown kind '{given}'; see mappings/taxonomy.toml or `errmap kinds` for the ids")
+            }
+            BadValue { field, given, allowed } => {
+                write!(f, "invalid {field} '{given}': expected one of {}", allowed.join(", "))
+            }
             DuplicateCode { code } => write!(f, "duplicate code '{code}'"),
             DuplicateSymbol { symbol } => write!(f, "duplicate symbol '{symbol}'"),
             DuplicateKind { id } => write!(f, "duplicate kind '{id}'"),
-            MissingReason { kind_match } => write!(
-                f,
-                "a '{kind_match}' match needs a `reason` saying how the code differs from its kind"
-            ),
+            MissingReason { kind_match } => {
+                write!(f, "a '{kind_match}' match needs a `reason` saying how the code differs from its kind")
+            }
             BadStatus { given } => {
                 write!(f, "invalid HTTP status {given}: expected a number from 100 to 599")
             }
             UnknownFallback { code } => {
                 write!(f, "fallback '{code}' is not a code of this catalogue")
             }
-            ParamCount { placeholders, params } => write!(
-                f,
-                "the message has {placeholders} placeholder(s) {{0}}, {{1}}, … but `params` names {params}"
-            ),
-            BadParam { given } => write!(
-                f,
-                "invalid parameter name '{given}': use lowercase letters, digits and '_'"
-            ),
+            ParamCount { placeholders, params } => {
+                write!(f, "the message has {placeholders} placeholder(s) {{0}}, {{1}}, … but `params` names {params}")
+            }
+            BadParam { given } => write!(f, "invalid parameter name '{given}': use lowercase letters, digits and '_'"),
             ControlCharacter { field } => write!(f, "field `{field}` contains control characters"),
             Cycle { id } => write!(f, "kind '{id}' is its own ancestor"),
             BadPublic { id, detail } => write!(f, "kind '{id}': {detail}"),
@@ -520,7 +504,8 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
                 one_of(value, "match", MATCHES, &mut problems);
                 let has_reason = code.reason.as_ref().is_some_and(|r| !r.get_ref().trim().is_empty());
                 if value.get_ref() != "exact" && !has_reason {
-                    problems.push(Problem::at(value, ProblemKind::MissingReason { kind_match: value.get_ref().clone() }));
+                    problems
+                        .push(Problem::at(value, ProblemKind::MissingReason { kind_match: value.get_ref().clone() }));
                 }
             }
         }

@@ -136,7 +136,9 @@ enum Tree {
 /// distance. Built once from the static taxonomy.
 fn neighbours(kind: Kind) -> &'static [(Kind, Tree, u8)] {
     static TABLE: OnceLock<Vec<Vec<(Kind, Tree, u8)>>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| Kind::all().map(|k| Kind::all().filter_map(|o| tree_relation(k, o).map(|(t, d)| (o, t, d))).collect()).collect());
+    let table = TABLE.get_or_init(|| {
+        Kind::all().map(|k| Kind::all().filter_map(|o| tree_relation(k, o).map(|(t, d)| (o, t, d))).collect()).collect()
+    });
     &table[usize::from(kind.0)]
 }
 

@@ -43,7 +43,9 @@ enum Format {
 #[derive(Subcommand)]
 enum Command {
     /// Find the nearest equivalents of a code in other catalogues.
-    #[command(after_help = "Examples:\n  errmap translate wilddog:22011 authing\n  errmap translate authing:2006\n  errmap translate oneaccess:LOGIN.0002 authing wilddog --format json")]
+    #[command(
+        after_help = "Examples:\n  errmap translate wilddog:22011 authing\n  errmap translate authing:2006\n  errmap translate oneaccess:LOGIN.0002 authing wilddog --format json"
+    )]
     Translate {
         /// The code to translate, as VENDOR:CODE (e.g. wilddog:22011 or wilddog:invalid_user).
         reference: String,
@@ -54,7 +56,9 @@ enum Command {
         all: bool,
     },
     /// Show everything errmap knows about a code.
-    #[command(after_help = "Examples:\n  errmap explain oneaccess:LOGIN.0001\n  errmap explain authing:2333 --lang zh-CN")]
+    #[command(
+        after_help = "Examples:\n  errmap explain oneaccess:LOGIN.0001\n  errmap explain authing:2333 --lang zh-CN"
+    )]
     Explain {
         /// The code, as VENDOR:CODE.
         reference: String,

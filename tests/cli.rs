@@ -1,0 +1,223 @@
+//! The real `errmap` binary: output for people, JSON for programs, and clear errors.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const SEEDS: [&str; 5] = ["authing", "authing-v2", "authing-android", "oneaccess", "wilddog"];
+
+/// The binary with a clean environment: no locale or colour variables leak in.
+fn errmap() -> Command {
+    let mut command = Command::cargo_bin("errmap").unwrap();
+    for var in
+        ["LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "FORCE_COLOR", "CI"]
+    {
+        command.env_remove(var);
+    }
+    command.current_dir(std::env::temp_dir());
+    command
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(command: &mut Command) -> Run {
+    let output = command.output().unwrap();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+fn json(args: &[&str]) -> Value {
+    let result = run(errmap().args(args).args(["--format", "json"]));
+    assert!(result.code == 0 || result.code == 1, "{args:?}: {}", result.stderr);
+    serde_json::from_str(&result.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}\n{}", result.stdout))
+}
+
+#[test]
+fn translate_the_readme_example() {
+    let result = run(errmap().args(["translate", "wilddog:22011", "authing"]));
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let lines: Vec<&str> = result.stdout.lines().collect();
+    assert_eq!(lines[0], "wilddog:22011  invalid_user");
+    assert!(
+        lines.iter().any(|l| l.trim_start().starts_with("exact") && l.contains("2004") && l.contains("user_not_found"))
+    );
+    assert!(result.stderr.is_empty());
+}
+
+#[test]
+fn translate_json_shape() {
+    let value = json(&["translate", "wilddog:22011", "authing", "oneaccess"]);
+    assert_eq!(value["locale"], "en");
+    assert_eq!(value["source"]["vendor"], "wilddog");
+    assert_eq!(value["source"]["code"], "22011");
+    assert_eq!(value["source"]["kind"], "user_not_found");
+    assert_eq!(value["source"]["vendor_message"], "该用户不存在");
+    let targets = value["targets"].as_array().unwrap();
+    assert_eq!(targets.len(), 2);
+    assert_eq!(targets[0]["vendor"], "authing");
+    let best = &targets[0]["matches"][0];
+    assert_eq!(
+        (best["code"].as_str(), best["relation"].as_str(), best["kind"].as_str()),
+        (Some("2004"), Some("exact"), Some("user_not_found"))
+    );
+    assert_eq!(targets[1]["matches"][0]["code"], "LOGIN.0002");
+    assert_eq!(targets[1]["matches"][0]["relation"], "broader");
+    assert!(targets[0]["fallback"].is_null());
+}
+
+#[test]
+fn translate_without_targets_covers_every_other_catalogue() {
+    let value = json(&["translate", "authing:2006"]);
+    let vendors: Vec<&str> =
+        value["targets"].as_array().unwrap().iter().map(|t| t["vendor"].as_str().unwrap()).collect();
+    assert_eq!(vendors, ["authing-android", "authing-v2", "oneaccess", "wilddog"]);
+}
+
+#[test]
+fn no_equivalent_exits_one_and_offers_the_fallback_apart() {
+    let result = run(errmap().args(["translate", "authing-v2:2040", "wilddog", "--format", "json"]));
+    assert_eq!(result.code, 1);
+    let value: Value = serde_json::from_str(&result.stdout).unwrap();
+    assert_eq!(value["targets"][0]["matches"], serde_json::json!([]));
+    assert_eq!(value["targets"][0]["fallback"]["code"], "29999");
+    let text = run(errmap().args(["translate", "authing-v2:2040", "wilddog"]));
+    assert!(text.stdout.contains("no equivalent") && text.stdout.contains("29999"), "{}", text.stdout);
+}
+
+#[test]
+fn every_pair_of_seed_catalogues_answers() {
+    let samples = [
+        "authing:2004",
+        "authing:2333",
+        "authing:1636",
+        "authing-v2:2026",
+        "authing-v2:2300",
+        "authing-android:10008",
+        "oneaccess:LOGIN.0001",
+        "oneaccess:CAPTCHA.0007",
+        "wilddog:22013",
+        "wilddog:22002",
+        "wilddog:22235",
+        "wilddog:29999",
+    ];
+    for sample in samples {
+        for target in SEEDS {
+            let value = json(&["translate", sample, target]);
+            let matches = value["targets"][0]["matches"].as_array().unwrap();
+            for candidate in matches {
+                assert!(
+                    ["exact", "close", "broader", "narrower", "related"]
+                        .contains(&candidate["relation"].as_str().unwrap())
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn explain_json_shape() {
+    let value = json(&["explain", "oneaccess:LOGIN.0002"]);
+    assert_eq!(value["vendor"], "oneaccess");
+    assert_eq!(value["code"], "LOGIN.0002");
+    assert_eq!(value["kind"], "invalid_credentials");
+    assert_eq!(value["kind_path"], serde_json::json!(["authentication_failed", "invalid_credentials"]));
+    assert_eq!(value["vendor_message"], "Invalid account name or password. Remaining attempts: {0}");
+    assert_eq!(value["http_status"], 400);
+    assert_eq!(value["messages"]["en"]["origin"], "vendor");
+    assert_eq!(value["messages"]["zh-CN"]["origin"], "errmap");
+    assert!(value["messages"]["zh-CN"]["text"].as_str().unwrap().contains("{0}"));
+    let hidden = json(&["explain", "wilddog:22011"]);
+    assert_eq!(hidden["public_kind"], "invalid_credentials");
+    assert_eq!(hidden["kind_path"][2], "user_not_found");
+}
+
+#[test]
+fn codes_lists_every_code() {
+    let value = json(&["codes", "WILDDOG"]);
+    assert_eq!(value["vendor"], "wilddog");
+    let codes = value["codes"].as_array().unwrap();
+    assert_eq!(codes.len(), 57);
+    assert_eq!(codes[0]["code"], "22001");
+    assert_eq!(codes[0]["symbol"], "failure");
+    let text = run(errmap().args(["codes", "authing-v3"]));
+    assert_eq!(text.code, 0);
+    assert_eq!(text.stdout.lines().count(), 1 + 37);
+}
+
+#[test]
+fn locale_comes_from_flag_then_environment() {
+    let zh = run(errmap().args(["translate", "wilddog:22011", "authing"]).env("LANG", "zh_CN.UTF-8"));
+    assert!(zh.stdout.contains("完全等同") && zh.stdout.contains("用户未找到"), "{}", zh.stdout);
+    let flag =
+        run(errmap().args(["translate", "wilddog:22011", "authing", "--lang", "en"]).env("LC_ALL", "zh_CN.UTF-8"));
+    assert!(flag.stdout.contains("exact") && !flag.stdout.contains("完全等同"), "{}", flag.stdout);
+    for traditional in ["zh-TW", "zh-HK", "zh-Hant"] {
+        let value = json(&["explain", "wilddog:22011", "--lang", traditional]);
+        assert_eq!(value["locale"], "en", "{traditional}");
+    }
+    let value = json(&["explain", "oneaccess:LOGIN.0001", "--lang", "zh-Hans"]);
+    assert_eq!(value["locale"], "zh-CN");
+}
+
+#[test]
+fn plain_text_has_no_isolation_marks() {
+    for lang in ["en", "zh-CN"] {
+        for args in [["explain", "oneaccess:LOGIN.0001"], ["codes", "oneaccess"], ["translate", "authing:2333"]] {
+            let result = run(errmap().args(args).args(["--lang", lang]));
+            assert!(!result.stdout.contains(['\u{2068}', '\u{2069}']), "{args:?} {lang}");
+        }
+    }
+    let error = run(errmap().args(["translate", "wilddog:nope"]));
+    assert!(!error.stderr.contains(['\u{2068}', '\u{2069}']));
+}
+
+#[test]
+fn unknown_vendor_names_the_closest() {
+    let result = run(errmap().args(["translate", "wildog:22011", "authing"]));
+    assert_eq!(result.code, 2);
+    assert!(result.stdout.is_empty());
+    assert!(result.stderr.contains("unknown vendor 'wildog'; did you mean 'wilddog'?"), "{}", result.stderr);
+    assert!(result.stderr.contains("authing, authing-android, authing-v2, oneaccess, wilddog"), "{}", result.stderr);
+    let target = run(errmap().args(["translate", "wilddog:22011", "authng"]));
+    assert_eq!(target.code, 2);
+    assert!(target.stderr.contains("did you mean 'authing'?"), "{}", target.stderr);
+}
+
+#[test]
+fn unknown_code_says_where_it_exists() {
+    let result = run(errmap().args(["explain", "wilddog:2004"]));
+    assert_eq!(result.code, 1);
+    assert!(result.stdout.is_empty());
+    assert!(result.stderr.contains("wilddog has no code '2004'"), "{}", result.stderr);
+    assert!(result.stderr.contains("authing, authing-v2"), "{}", result.stderr);
+}
+
+#[test]
+fn missing_code_is_a_usage_error() {
+    for args in [vec!["translate", "wilddog"], vec!["explain", "wilddog:"], vec!["translate"]] {
+        let result = run(errmap().args(&args));
+        assert_eq!(result.code, 2, "{args:?}");
+        assert!(result.stdout.is_empty(), "{args:?}");
+        assert!(!result.stderr.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn errors_are_localized() {
+    let result = run(errmap().args(["translate", "wildog:22011", "--lang", "zh-CN"]));
+    assert_eq!(result.code, 2);
+    assert!(result.stderr.contains("未知的厂商") && result.stderr.contains("wilddog"), "{}", result.stderr);
+}
+
+#[test]
+fn input_is_echoed_without_control_characters() {
+    let result = run(errmap().args(["translate", "wilddog:\u{1b}[31mred"]));
+    assert_eq!(result.code, 1);
+    assert!(!result.stderr.contains('\u{1b}'), "{:?}", result.stderr);
+}
