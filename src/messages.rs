@@ -206,7 +206,8 @@ fn format(bundle: &Bundle, id: &str, attribute: Option<&str>, args: &[(&str, Arg
     }
     let mut errors = Vec::new();
     let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
-    Some(text.into_owned())
+    // A missing variable would reach the reader as `{$name}`: let the caller fall back.
+    errors.is_empty().then(|| text.into_owned())
 }
 
 impl Messages {
