@@ -40,6 +40,11 @@ mod taxonomy;
 mod text;
 mod translate;
 
+/// The README's examples run as doctests, so they cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use catalogue::{Catalogue, Code, KindMatch};
 pub use error::{CatalogueProblem, Error};
 pub use messages::{Arg, Locale, LocalizedText, Messages, TextOrigin};

@@ -109,7 +109,8 @@ pub struct Translation<'r> {
     pub target: &'r Catalogue,
     /// Candidates, best first: by relation (exact, close, broader, narrower, related),
     /// then by distance in the taxonomy, then the source itself (when translating into
-    /// its own catalogue), then in the order of the vendor's table.
+    /// its own catalogue), then codes that mean their kind exactly before close and
+    /// narrower ones, then in the order of the vendor's table.
     /// Empty when the target has no equivalent.
     pub matches: Vec<Equivalent<'r>>,
     /// The target's catch-all code, offered only when no candidate is better than
@@ -223,7 +224,7 @@ impl Registry {
                 }
             }
         }
-        matches.sort_by_key(|m| (m.relation, m.distance, !m.code.same_as(&source), m.position));
+        matches.sort_by_key(|m| (m.relation, m.distance, !m.code.same_as(&source), m.code.kind_match(), m.position));
         let fallback = match matches.first() {
             Some(best) if best.relation < Relation::Related => None,
             _ => target
