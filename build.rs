@@ -163,6 +163,21 @@ fn write_catalogues(out: &mut String, taxonomy: &TaxonomySource, catalogues: &[C
             writeln!(out, "        fallback: {},", optional(catalogue.fallback.as_ref().map(|f| f.get_ref().as_str())));
         let _ = writeln!(out, "        source: {},", optional(catalogue.source.as_deref()));
         let _ = writeln!(out, "        builtin: true,\n        overrides: false,");
+        out.push_str("        bodies: Cow::Borrowed(&[\n");
+        for body in &catalogue.body {
+            let body = body.get_ref();
+            let present: Vec<String> = body.present.iter().map(|p| cow(p.get_ref())).collect();
+            let _ = writeln!(
+                out,
+                "            BodyShape {{ name: {}, present: Cow::Borrowed(&[{}]), code: {}, message: {}, status: {} }},",
+                cow(body.name.get_ref()),
+                present.join(", "),
+                optional(field(&body.code)),
+                optional(field(&body.message)),
+                optional(field(&body.status)),
+            );
+        }
+        out.push_str("        ]),\n");
         out.push_str("        codes: Cow::Borrowed(&[\n");
         let mut by_kind: Vec<Vec<usize>> = vec![Vec::new(); taxonomy.kind.len()];
         for (i, entry) in catalogue.code.iter().enumerate() {

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::catalogue::{Catalogue, Code, KindMatch};
+use crate::catalogue::{BodyShape, Catalogue, Code, KindMatch};
 use crate::taxonomy::{Actor, Category, Exposure, Kind, KindData};
 
 include!(concat!(env!("OUT_DIR"), "/builtin.rs"));

@@ -121,6 +121,44 @@ impl Code {
     }
 }
 
+/// Where a vendor's error body keeps its code and message: JSON Pointers (RFC 6901)
+/// into the body, and the fields that must be present for the shape to apply.
+#[derive(Debug, Clone)]
+pub struct BodyShape {
+    pub(crate) name: Text,
+    pub(crate) present: Cow<'static, [Text]>,
+    pub(crate) code: Option<Text>,
+    pub(crate) message: Option<Text>,
+    pub(crate) status: Option<Text>,
+}
+
+impl BodyShape {
+    /// A short description of the shape, e.g. "Authing API v3 error".
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Pointers that must all exist in a body of this shape.
+    pub fn present(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.present.iter().map(|p| p.as_ref())
+    }
+
+    /// The pointer to the vendor code.
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// The pointer to the vendor message.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The pointer to an HTTP status repeated inside the body, if the vendor does so.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+}
+
 /// All the codes of one vendor (or one API of a vendor).
 #[derive(Debug, Clone)]
 pub struct Catalogue {
@@ -133,6 +171,7 @@ pub struct Catalogue {
     pub(crate) builtin: bool,
     /// Set by a user catalogue that deliberately replaces a built-in one.
     pub(crate) overrides: bool,
+    pub(crate) bodies: Cow<'static, [BodyShape]>,
     pub(crate) codes: Cow<'static, [Code]>,
     /// Indices into `codes`, ordered by code, for binary search.
     pub(crate) sorted: Cow<'static, [usize]>,
@@ -169,6 +208,11 @@ impl Catalogue {
     /// Whether the catalogue ships with errmap (as opposed to loaded at run time).
     pub fn is_builtin(&self) -> bool {
         self.builtin
+    }
+
+    /// The shapes of the vendor's error bodies.
+    pub fn bodies(&self) -> &[BodyShape] {
+        &self.bodies
     }
 
     /// Every code, in the order of the vendor's table.
@@ -297,6 +341,20 @@ impl Catalogue {
             source: source.source.map(Cow::Owned),
             builtin: false,
             overrides: source.overrides,
+            bodies: source
+                .body
+                .into_iter()
+                .map(|body| {
+                    let body = body.into_inner();
+                    BodyShape {
+                        name: Cow::Owned(body.name.into_inner()),
+                        present: body.present.into_iter().map(|p| Cow::Owned(p.into_inner())).collect(),
+                        code: text(body.code),
+                        message: text(body.message),
+                        status: text(body.status),
+                    }
+                })
+                .collect(),
             codes: Cow::Owned(codes),
             sorted: Cow::Owned(sorted),
             by_kind: by_kind.into_iter().map(Cow::Owned).collect(),

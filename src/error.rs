@@ -49,6 +49,13 @@ pub enum Error {
         /// `overrides = true` to replace it on purpose).
         builtin: bool,
     },
+    /// A body longer than the normalizer's limit ([`crate::Limits`]).
+    BodyTooLarge {
+        /// The body's length in bytes.
+        size: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
     /// A file could not be read.
     Io {
         /// The path.
@@ -115,6 +122,10 @@ impl fmt::Display for Error {
             Error::DuplicateCatalogue { name, builtin: false } => {
                 write!(f, "the catalogue name '{name}' is loaded twice")
             }
+            Error::BodyTooLarge { size, limit } => write!(
+                f,
+                "the body has {size} bytes, over the limit of {limit}; raise Limits::max_body_bytes (--max-body-bytes) to accept it"
+            ),
             Error::Io { path, message } => write!(f, "cannot read {path}: {message}"),
         }
     }

@@ -31,7 +31,10 @@
 mod builtin;
 mod catalogue;
 mod error;
+mod matching;
 mod messages;
+mod normalize;
+mod problem;
 mod registry;
 // The taxonomy half of `source` is used by build.rs only.
 #[allow(missing_docs, dead_code)]
@@ -45,9 +48,12 @@ mod translate;
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
-pub use catalogue::{Catalogue, Code, KindMatch};
+pub use catalogue::{BodyShape, Catalogue, Code, KindMatch};
 pub use error::{CatalogueProblem, Error};
+pub use matching::fill_template;
 pub use messages::{Arg, Locale, LocalizedText, Messages, TextOrigin};
+pub use normalize::{CanonicalError, Context, DetectedBy, Expose, Limits, Normalizer, ParamValue};
+pub use problem::{ErrorInfo, PROBLEM_CONTENT_TYPE, Problem, ProblemOptions};
 pub use registry::{CodeRef, Registry};
 pub use taxonomy::{Actor, Category, Exposure, Kind};
 pub use text::{sanitize, suggest};

@@ -92,8 +92,28 @@ pub struct CatalogueSource {
     /// A user catalogue must say so to replace a built-in one of the same id.
     #[serde(default)]
     pub overrides: bool,
+    /// The shapes of the vendor's error bodies, for detection and extraction.
+    #[serde(default)]
+    pub body: Vec<Spanned<BodySource>>,
     #[serde(default)]
     pub code: Vec<Spanned<CodeSource>>,
+}
+
+/// One `[[body]]` table: where a vendor's error body keeps its code and message, as
+/// JSON Pointers (RFC 6901), and which fields must be present for the shape to apply.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BodySource {
+    /// A short description of the shape, quoted when it is chosen.
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub present: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub code: Option<Spanned<String>>,
+    #[serde(default)]
+    pub message: Option<Spanned<String>>,
+    #[serde(default)]
+    pub status: Option<Spanned<String>>,
 }
 
 /// One `[[code]]` table. Required fields are optional here so that a file missing
@@ -158,6 +178,10 @@ pub enum ProblemKind {
     BadParam { given: String },
     /// Vendor text containing control characters.
     ControlCharacter { field: &'static str },
+    /// A JSON Pointer that does not start with `/`.
+    BadPointer { given: String },
+    /// A body shape with neither a code nor a message pointer.
+    EmptyBody,
     /// A kind whose parent chain loops back to itself.
     Cycle { id: String },
     /// `exposure` hides the kind but `public` is missing, or `public` is set on a public
@@ -204,6 +228,10 @@ impl fmt::Display for ProblemKind {
             }
             BadParam { given } => write!(f, "invalid parameter name '{given}': use lowercase letters, digits and '_'"),
             ControlCharacter { field } => write!(f, "field `{field}` contains control characters"),
+            BadPointer { given } => {
+                write!(f, "invalid JSON Pointer '{given}': it must start with '/', e.g. '/error/code'")
+            }
+            EmptyBody => write!(f, "a body shape needs a `code` or a `message` pointer"),
             Cycle { id } => write!(f, "kind '{id}' is its own ancestor"),
             BadPublic { id, detail } => write!(f, "kind '{id}': {detail}"),
         }
@@ -507,6 +535,18 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
                     problems
                         .push(Problem::at(value, ProblemKind::MissingReason { kind_match: value.get_ref().clone() }));
                 }
+            }
+        }
+    }
+    for body in &catalogue.body {
+        let shape = body.get_ref();
+        if shape.code.is_none() && shape.message.is_none() {
+            problems.push(Problem { span: body.span(), kind: ProblemKind::EmptyBody });
+        }
+        let pointers = shape.present.iter().chain(&shape.code).chain(&shape.message).chain(&shape.status);
+        for pointer in pointers {
+            if !pointer.get_ref().starts_with('/') {
+                problems.push(Problem::at(pointer, ProblemKind::BadPointer { given: pointer.get_ref().clone() }));
             }
         }
     }

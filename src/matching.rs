@@ -1,0 +1,170 @@
+//! Matching vendor text against catalogue messages.
+//!
+//! Vendors reword messages and fill in their placeholders, so a message from a log or a
+//! body is compared three ways: equal once case, spacing and punctuation are ignored;
+//! equal to a template with its `{0}`, `{1}` filled in (which also yields the values);
+//! or similar enough by character bigrams, which works for Chinese text without spaces
+//! as well as for English.
+
+use crate::catalogue::Catalogue;
+use crate::registry::CodeRef;
+
+/// How a text matched a code's message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MessageMatch {
+    /// Similar, scored by bigram overlap.
+    Similar,
+    /// The message is the code's template with its placeholders filled in.
+    Template,
+    /// The same message, ignoring case, spacing and punctuation.
+    Equal,
+}
+
+/// The lowercase letters, digits and ideographs of `text`, without spacing or
+/// punctuation.
+pub(crate) fn fold(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Dice similarity of the character bigrams of two folded strings, from 0 to 1.
+pub(crate) fn similarity(a: &str, b: &str) -> f64 {
+    let bigrams = |s: &str| -> Vec<(char, char)> {
+        let chars: Vec<char> = s.chars().collect();
+        let mut pairs: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+        if chars.len() == 1 {
+            pairs.push((chars[0], ' '));
+        }
+        pairs.sort_unstable();
+        pairs
+    };
+    let (a, b) = (bigrams(a), bigrams(b));
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (a.len() + b.len()) as f64
+}
+
+/// The values that fill the `{N}` placeholders of `template` to give `text`, in
+/// placeholder-number order, or `None` when `text` is not an instance of `template`.
+/// The literal parts compare ignoring ASCII case and surrounding whitespace.
+pub fn fill_template(template: &str, text: &str) -> Option<Vec<String>> {
+    let mut literals = Vec::new();
+    let mut order = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+        let inner = &rest[open + 1..close];
+        match inner.parse::<usize>() {
+            Ok(n) => {
+                literals.push(&rest[..open]);
+                order.push(n);
+                rest = &rest[close + 1..];
+            }
+            Err(_) => break,
+        }
+    }
+    if order.is_empty() {
+        return None;
+    }
+    literals.push(rest);
+    let text = text.trim();
+    let lower = text.to_ascii_lowercase();
+    let first = literals[0].trim_start().to_ascii_lowercase();
+    if !lower.starts_with(&first) {
+        return None;
+    }
+    let mut at = first.len();
+    let mut values = vec![String::new(); order.iter().max().map_or(0, |m| m + 1)];
+    for (i, &n) in order.iter().enumerate() {
+        let literal = literals[i + 1].to_ascii_lowercase();
+        let last = i + 1 == order.len();
+        let end = if last {
+            let literal = literal.trim_end();
+            if !lower.ends_with(literal) || lower.len() - literal.len() < at {
+                return None;
+            }
+            lower.len() - literal.len()
+        } else if literal.is_empty() {
+            return None;
+        } else {
+            at + lower[at..].find(&literal)?
+        };
+        let value = text.get(at..end)?.trim();
+        if value.is_empty() {
+            return None;
+        }
+        values[n] = value.to_string();
+        at = end + literal.len();
+    }
+    Some(values)
+}
+
+/// The code of `catalogue` whose message best matches `text`, with how it matched and
+/// the values of the message's placeholders when it matched as a template.
+pub(crate) fn best_message_match<'c>(
+    catalogue: &'c Catalogue,
+    text: &str,
+) -> Option<(CodeRef<'c>, MessageMatch, Vec<String>)> {
+    let folded = fold(text);
+    if folded.is_empty() {
+        return None;
+    }
+    let mut best: Option<(CodeRef<'c>, MessageMatch, Vec<String>, f64)> = None;
+    for code in catalogue.code_refs() {
+        let candidate = if fold(code.message()) == folded {
+            Some((MessageMatch::Equal, Vec::new(), 1.0))
+        } else if let Some(values) = fill_template(code.message(), text) {
+            Some((MessageMatch::Template, values, 1.0))
+        } else {
+            let score = similarity(&folded, &fold(code.message()));
+            (score >= 0.8).then(|| (MessageMatch::Similar, Vec::new(), score))
+        };
+        if let Some((how, values, score)) = candidate {
+            let better = best.as_ref().is_none_or(|(_, h, _, s)| (how, score) > (*h, *s));
+            if better {
+                best = Some((code, how, values, score));
+            }
+        }
+    }
+    best.map(|(code, how, values, _)| (code, how, values))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_yield_their_values() {
+        let template =
+            "User has been locked due to multiple login failures. It will be unlocked in {0} minutes and {1} seconds.";
+        let text =
+            "User has been locked due to multiple login failures. It will be unlocked in 4 minutes and 59 seconds.";
+        assert_eq!(fill_template(template, text), Some(vec!["4".to_string(), "59".to_string()]));
+        let attempts = "Invalid account name or password. Remaining attempts: {0}";
+        assert_eq!(
+            fill_template(attempts, "invalid account name or password. Remaining attempts: 3 "),
+            Some(vec!["3".into()])
+        );
+        assert_eq!(fill_template(attempts, "Invalid account name or password."), None);
+        assert_eq!(fill_template("no placeholders", "no placeholders"), None);
+    }
+
+    #[test]
+    fn similarity_works_without_spaces() {
+        assert!(similarity(&fold("该邮箱地址已经使用"), &fold("该邮箱地址已经被使用")) > 0.8);
+        assert!(similarity(&fold("用户不存在"), &fold("密码错误")) < 0.3);
+        assert_eq!(similarity("", "abc"), 0.0);
+    }
+}

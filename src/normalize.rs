@@ -1,0 +1,654 @@
+//! Any vendor's raw error body → one canonical error.
+//!
+//! A gateway hands over the bytes it received and whatever it knows (HTTP status,
+//! `Content-Type`, which provider it called). errmap finds the catalogue from the
+//! body's shape and code (the [`BodyShape`]s of each catalogue), takes the code and
+//! message out, classifies them, and says how it decided. Every input gets an answer:
+//! HTML from a proxy, an empty body, invalid UTF-8 or a code nobody documented all
+//! become an error of kind `unknown` (or the nearest kind by HTTP status), marked as
+//! such. Only a body over the size limit, or a hint naming no catalogue, is an error.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+
+use crate::catalogue::{BodyShape, Catalogue};
+use crate::error::Error;
+use crate::matching::{self, MessageMatch};
+use crate::messages::{Arg, Locale, Messages};
+use crate::registry::{CodeRef, Registry};
+use crate::taxonomy::{Actor, Exposure, Kind};
+use crate::text::sanitize;
+
+/// How much of an error reaches the person who caused it, modelled on Symfony's
+/// `expose_security_errors`. The library defaults to the safe [`Expose::None`].
+#[derive(Debug, Copy, Clone, PartialEq, Eq, Hash, Default)]
+pub enum Expose {
+    /// Enumeration-prone kinds (user not found, wrong password, email taken) and
+    /// account states (locked, disabled) collapse to their public kind; no vendor code
+    /// or values from the vendor's message are shown.
+    #[default]
+    None,
+    /// Account states are shown; enumeration-prone kinds still collapse.
+    AccountStatus,
+    /// Everything, for operators and logs.
+    All,
+}
+
+impl Expose {
+    /// The spelling used on the command line: `none`, `account-status`, `all`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Expose::None => "none",
+            Expose::AccountStatus => "account-status",
+            Expose::All => "all",
+        }
+    }
+
+    /// The kind shown for `kind` at this level.
+    pub fn visible(self, kind: Kind) -> Kind {
+        match (self, kind.exposure()) {
+            (Expose::All, _) | (_, Exposure::Public) => kind,
+            (Expose::AccountStatus, Exposure::AccountStatus) => kind,
+            _ => kind.public_kind(),
+        }
+    }
+}
+
+impl FromStr for Expose {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Expose, String> {
+        match s {
+            "none" => Ok(Expose::None),
+            "account-status" => Ok(Expose::AccountStatus),
+            "all" => Ok(Expose::All),
+            other => Err(format!("unknown exposure '{other}'; expected none, account-status or all")),
+        }
+    }
+}
+
+/// What the caller knows about a response besides its body.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    /// The HTTP status of the vendor's response.
+    pub status: Option<u16>,
+    /// The catalogue id or alias of the vendor called; always wins over detection.
+    pub vendor: Option<&'a str>,
+    /// The response's `Content-Type`.
+    pub content_type: Option<&'a str>,
+}
+
+impl<'a> Context<'a> {
+    /// A context with the HTTP status set.
+    pub fn status(mut self, status: u16) -> Context<'a> {
+        self.status = Some(status);
+        self
+    }
+
+    /// A context naming the vendor (catalogue id or alias).
+    pub fn vendor(mut self, vendor: &'a str) -> Context<'a> {
+        self.vendor = Some(vendor);
+        self
+    }
+
+    /// A context with the `Content-Type` set.
+    pub fn content_type(mut self, content_type: &'a str) -> Context<'a> {
+        self.content_type = Some(content_type);
+        self
+    }
+}
+
+/// How the catalogue or the kind was decided.
+#[derive(Debug, Copy, Clone, PartialEq, Eq, Hash)]
+pub enum DetectedBy {
+    /// The caller named the catalogue.
+    Hint,
+    /// The body's shape (fields only that vendor uses) identified the catalogue.
+    Shape,
+    /// The shape fits several catalogues; the code is in only the one chosen.
+    Code,
+    /// The code was missing or unknown; the kind came from the vendor's message.
+    Message,
+    /// Nothing identified the error; the kind is the nearest to the HTTP status.
+    Status,
+    /// Nothing identified the error at all.
+    None,
+}
+
+impl DetectedBy {
+    /// `hint`, `shape`, `code`, `message`, `status` or `none`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DetectedBy::Hint => "hint",
+            DetectedBy::Shape => "shape",
+            DetectedBy::Code => "code",
+            DetectedBy::Message => "message",
+            DetectedBy::Status => "status",
+            DetectedBy::None => "none",
+        }
+    }
+}
+
+impl Serialize for DetectedBy {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// A value taken from the vendor's message, such as the attempts left.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ParamValue {
+    /// A number (attempts, minutes, seconds).
+    Number(f64),
+    /// Anything that is not a number.
+    Text(String),
+}
+
+impl Serialize for ParamValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ParamValue::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => serializer.serialize_i64(*n as i64),
+            ParamValue::Number(n) => serializer.serialize_f64(*n),
+            ParamValue::Text(t) => serializer.serialize_str(t),
+        }
+    }
+}
+
+/// Limits that protect the normalizer from hostile or broken input.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Bodies longer than this many bytes are refused with [`Error::BodyTooLarge`].
+    pub max_body_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits { max_body_bytes: 1 << 20 }
+    }
+}
+
+/// Turns raw error bodies into [`CanonicalError`]s. Cheap to create, `Send + Sync`,
+/// and lock-free: one normalizer can serve every thread of a gateway.
+#[derive(Debug, Clone)]
+pub struct Normalizer<'r> {
+    registry: &'r Registry,
+    limits: Limits,
+}
+
+impl Default for Normalizer<'static> {
+    fn default() -> Normalizer<'static> {
+        Normalizer::new(Registry::builtin())
+    }
+}
+
+/// The canonical form of one vendor error.
+#[derive(Debug, Clone)]
+pub struct CanonicalError<'r> {
+    catalogue: Option<&'r Catalogue>,
+    code: Option<String>,
+    entry: Option<CodeRef<'r>>,
+    vendor_message: Option<String>,
+    kind: Kind,
+    detected_by: DetectedBy,
+    detection: String,
+    upstream_status: Option<u16>,
+    params: Vec<(String, ParamValue)>,
+}
+
+/// The code and message taken out of a body by one shape.
+struct Extracted<'r> {
+    catalogue: &'r Catalogue,
+    shape: &'r BodyShape,
+    code: Option<String>,
+    message: Option<String>,
+    status: Option<u16>,
+    entry: Option<CodeRef<'r>>,
+}
+
+fn scalar(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn extract<'r>(catalogue: &'r Catalogue, shape: &'r BodyShape, body: &Value) -> Option<Extracted<'r>> {
+    if !shape.present().all(|p| body.pointer(p).is_some()) {
+        return None;
+    }
+    let code = shape.code().and_then(|p| scalar(body.pointer(p)));
+    let message = shape.message().and_then(|p| match body.pointer(p)? {
+        Value::String(s) => Some(sanitize(s).into_owned()),
+        _ => None,
+    });
+    if code.is_none() && message.is_none() {
+        return None;
+    }
+    let status = shape.status().and_then(|p| body.pointer(p)?.as_u64()).and_then(|s| u16::try_from(s).ok());
+    let entry = code.as_deref().and_then(|c| catalogue.get(c)).map(|e| CodeRef::new(catalogue, e));
+    Some(Extracted { catalogue, shape, code, message, status, entry })
+}
+
+/// How much an unknown code looks like the catalogue's own: the longest common prefix
+/// with a code of the same length and the same character classes (`22999` and
+/// `22011`; `LOGIN.0009` and `LOGIN.0001`), or 0.
+fn affinity(catalogue: &Catalogue, code: &str) -> usize {
+    let class = |c: char| (c.is_ascii_digit(), c.is_ascii_uppercase(), c.is_ascii_lowercase());
+    catalogue
+        .codes()
+        .iter()
+        .map(|known| known.code())
+        .filter(|known| known.len() == code.len() && known.chars().map(class).eq(code.chars().map(class)))
+        .map(|known| known.chars().zip(code.chars()).take_while(|(a, b)| a == b).count())
+        .filter(|&prefix| prefix >= 2)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The kind nearest to an HTTP status, for errors nothing else identifies.
+fn kind_for_status(status: u16) -> Option<Kind> {
+    Some(match status {
+        400 | 422 => Kind::INVALID_REQUEST,
+        401 => Kind::AUTHENTICATION_FAILED,
+        403 => Kind::PERMISSION_DENIED,
+        404 => Kind::RESOURCE_NOT_FOUND,
+        409 => Kind::CONFLICT,
+        423 => Kind::LOCKED,
+        429 => Kind::RATE_LIMITED,
+        402 => Kind::BILLING_ERROR,
+        502 | 504 => Kind::UPSTREAM_ERROR,
+        503 => Kind::SERVICE_UNAVAILABLE,
+        500..=599 => Kind::INTERNAL_ERROR,
+        400..=499 => Kind::INVALID_REQUEST,
+        _ => return None,
+    })
+}
+
+fn looks_like_json(body: &[u8], content_type: Option<&str>) -> bool {
+    if let Some(content_type) = content_type {
+        let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        if !(essence.contains("json") || essence == "text/plain" || essence.is_empty()) {
+            return false;
+        }
+    }
+    matches!(body.iter().find(|b| !b.is_ascii_whitespace()), Some(b'{' | b'['))
+}
+
+impl<'r> Normalizer<'r> {
+    /// A normalizer over `registry`, with the default [`Limits`].
+    pub fn new(registry: &'r Registry) -> Normalizer<'r> {
+        Normalizer { registry, limits: Limits::default() }
+    }
+
+    /// The same normalizer with other limits.
+    pub fn with_limits(mut self, limits: Limits) -> Normalizer<'r> {
+        self.limits = limits;
+        self
+    }
+
+    /// The registry the normalizer answers from.
+    pub fn registry(&self) -> &'r Registry {
+        self.registry
+    }
+
+    /// Normalizes one raw body.
+    ///
+    /// ```
+    /// use errmap::{Context, Expose, Locale, Normalizer};
+    ///
+    /// let body = br#"{"error_code": "LOGIN.0002", "error_msg": "Invalid account name or password. Remaining attempts: 1"}"#;
+    /// let error = Normalizer::default().normalize(body, &Context::default().status(400))?;
+    /// assert_eq!(error.vendor(), Some("oneaccess"));
+    /// assert_eq!(error.kind().id(), "invalid_credentials");
+    /// assert_eq!(error.message(Locale::En, Expose::All), "The account name or password is incorrect. 1 attempt left.");
+    /// # Ok::<(), errmap::Error>(())
+    /// ```
+    pub fn normalize(&self, body: &[u8], context: &Context<'_>) -> Result<CanonicalError<'r>, Error> {
+        if body.len() > self.limits.max_body_bytes {
+            return Err(Error::BodyTooLarge { size: body.len(), limit: self.limits.max_body_bytes });
+        }
+        let hinted = context.vendor.map(|v| self.registry.catalogue(v)).transpose()?;
+        let value =
+            if looks_like_json(body, context.content_type) { serde_json::from_slice::<Value>(body).ok() } else { None };
+        Ok(match value {
+            Some(value) => self.classify(&value, context, hinted),
+            None => self.unidentified(context, hinted, None, None, "the body is not JSON"),
+        })
+    }
+
+    /// Normalizes a body that is already parsed, e.g. from a JSON log record.
+    pub fn normalize_value(&self, body: &Value, context: &Context<'_>) -> Result<CanonicalError<'r>, Error> {
+        let hinted = context.vendor.map(|v| self.registry.catalogue(v)).transpose()?;
+        Ok(self.classify(body, context, hinted))
+    }
+
+    fn classify(&self, body: &Value, context: &Context<'_>, hinted: Option<&'r Catalogue>) -> CanonicalError<'r> {
+        let catalogues: &'r [Catalogue] = match hinted {
+            Some(catalogue) => std::slice::from_ref(catalogue),
+            None => self.registry.catalogues(),
+        };
+        let mut candidates: Vec<Extracted<'r>> = catalogues
+            .iter()
+            .flat_map(|catalogue| catalogue.bodies().iter().filter_map(|shape| extract(catalogue, shape, body)))
+            .collect();
+        if candidates.is_empty() {
+            return self.unidentified(context, hinted, None, None, "no known error shape fits the body");
+        }
+        let status = context.status.or_else(|| candidates.iter().find_map(|c| c.status));
+        // Best first: a known code, then the more specific shape, then a code that looks
+        // like the catalogue's own, then a code at all, then a documented status that
+        // agrees, then registry order.
+        let score = |c: &Extracted<'_>| {
+            let agrees = c.entry.is_some_and(|e| e.http_status().is_some() && e.http_status() == status);
+            let affinity = c.code.as_deref().map_or(0, |code| affinity(c.catalogue, code));
+            (c.entry.is_some(), c.shape.present().len(), affinity, c.code.is_some(), agrees)
+        };
+        candidates.sort_by_key(|c| std::cmp::Reverse(score(c)));
+        let best = &candidates[0];
+        if let Some(entry) = best.entry {
+            let rivals = candidates.iter().filter(|c| c.entry.is_some()).count();
+            let specific = best.shape.present().len() > 0;
+            let (detected_by, why) = match (hinted, specific, rivals) {
+                (Some(_), _, _) => (DetectedBy::Hint, format!("the caller named {}", best.catalogue.id())),
+                (None, true, _) => {
+                    (DetectedBy::Shape, format!("{}: fields only {} uses", best.shape.name(), best.catalogue.id()))
+                }
+                (None, false, 1) => (
+                    DetectedBy::Code,
+                    format!("{}; code {} is only in {}", best.shape.name(), entry.code(), best.catalogue.id()),
+                ),
+                (None, false, _) => {
+                    let others: Vec<&str> =
+                        candidates.iter().skip(1).filter(|c| c.entry.is_some()).map(|c| c.catalogue.id()).collect();
+                    (
+                        DetectedBy::Code,
+                        format!(
+                            "{}; code {} is also in {}; {} ranks first",
+                            best.shape.name(),
+                            entry.code(),
+                            others.join(", "),
+                            best.catalogue.id()
+                        ),
+                    )
+                }
+            };
+            let params = best.message.as_deref().map(|m| params_of(entry, m)).unwrap_or_default();
+            return CanonicalError {
+                catalogue: Some(best.catalogue),
+                code: best.code.clone(),
+                entry: Some(entry),
+                vendor_message: best.message.clone(),
+                kind: entry.kind(),
+                detected_by,
+                detection: why,
+                upstream_status: status,
+                params,
+            };
+        }
+        // No known code. When the vendor is certain (named by the caller, a shape only it
+        // uses, or a code in its numbering), it stays, and its message is matched first in
+        // its own table, then in the others. Otherwise the message also decides the vendor.
+        let (_, specific, affinity, _, _) = score(best);
+        let decisive = hinted.is_some() || specific > 0 || affinity > 0;
+        let order: Vec<(&Extracted<'r>, &'r Catalogue)> = if decisive {
+            std::iter::once(best.catalogue)
+                .chain(self.registry.catalogues().iter().filter(|c| !std::ptr::eq(*c, best.catalogue)))
+                .map(|catalogue| (best, catalogue))
+                .collect()
+        } else {
+            candidates.iter().map(|c| (c, c.catalogue)).collect()
+        };
+        for (candidate, catalogue) in order {
+            let Some(message) = candidate.message.as_deref() else { continue };
+            if let Some((entry, how, values)) = matching::best_message_match(catalogue, message) {
+                let how = match how {
+                    MessageMatch::Equal => "equals",
+                    MessageMatch::Template => "fills the template of",
+                    MessageMatch::Similar => "resembles",
+                };
+                let code = match &candidate.code {
+                    Some(code) => format!("code {code} is not in the table"),
+                    None => "the body has no code".to_string(),
+                };
+                let params = typed(entry, values);
+                return CanonicalError {
+                    catalogue: Some(candidate.catalogue),
+                    code: candidate.code.clone(),
+                    entry: None,
+                    vendor_message: Some(message.to_string()),
+                    kind: entry.kind(),
+                    detected_by: DetectedBy::Message,
+                    detection: format!(
+                        "{}; {code}; the message {how} {}:{}",
+                        candidate.shape.name(),
+                        entry.catalogue().id(),
+                        entry.code()
+                    ),
+                    upstream_status: status,
+                    params,
+                };
+            }
+        }
+        let why = match &best.code {
+            Some(code) => format!("{}; code {code} is not in the table", best.shape.name()),
+            None => format!("{}; the body has no code", best.shape.name()),
+        };
+        let catalogue = decisive.then_some(best.catalogue);
+        self.unidentified(context, catalogue, best.code.clone(), best.message.clone(), &why)
+    }
+
+    fn unidentified(
+        &self,
+        context: &Context<'_>,
+        catalogue: Option<&'r Catalogue>,
+        code: Option<String>,
+        vendor_message: Option<String>,
+        why: &str,
+    ) -> CanonicalError<'r> {
+        let by_status = context.status.and_then(kind_for_status);
+        let (kind, detected_by, detection) = match by_status {
+            Some(kind) => (
+                kind,
+                DetectedBy::Status,
+                format!("{why}; the kind is the nearest to HTTP status {}", context.status.unwrap_or_default()),
+            ),
+            None => (Kind::UNKNOWN, DetectedBy::None, why.to_string()),
+        };
+        let detected_by =
+            if context.vendor.is_some() && detected_by == DetectedBy::None { DetectedBy::Hint } else { detected_by };
+        CanonicalError {
+            catalogue,
+            code,
+            entry: None,
+            vendor_message,
+            kind,
+            detected_by,
+            detection,
+            upstream_status: context.status,
+            params: Vec::new(),
+        }
+    }
+}
+
+/// Values of the code's placeholders found in the vendor's message.
+fn params_of(entry: CodeRef<'_>, message: &str) -> Vec<(String, ParamValue)> {
+    if entry.params().len() == 0 {
+        return Vec::new();
+    }
+    matching::fill_template(entry.message(), message).map(|values| typed(entry, values)).unwrap_or_default()
+}
+
+fn typed(entry: CodeRef<'_>, values: Vec<String>) -> Vec<(String, ParamValue)> {
+    entry
+        .params()
+        .zip(values)
+        .map(|(name, value)| {
+            let value = match value.parse::<f64>() {
+                Ok(n) if n.is_finite() => ParamValue::Number(n),
+                _ => ParamValue::Text(value),
+            };
+            (name.to_string(), value)
+        })
+        .collect()
+}
+
+impl<'r> CanonicalError<'r> {
+    /// The catalogue id, when the vendor was identified.
+    pub fn vendor(&self) -> Option<&'r str> {
+        self.catalogue.map(Catalogue::id)
+    }
+
+    /// The catalogue, when the vendor was identified.
+    pub fn catalogue(&self) -> Option<&'r Catalogue> {
+        self.catalogue
+    }
+
+    /// The vendor's code, verbatim, as a string (numbers are written as in the body).
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// The catalogue entry of the code, when the code is in the catalogue.
+    pub fn entry(&self) -> Option<CodeRef<'r>> {
+        self.entry
+    }
+
+    /// Whether the code is in the catalogue.
+    pub fn known(&self) -> bool {
+        self.entry.is_some()
+    }
+
+    /// The vendor's message, verbatim but with control characters removed.
+    pub fn vendor_message(&self) -> Option<&str> {
+        self.vendor_message.as_deref()
+    }
+
+    /// The precise kind (what operators see at [`Expose::All`]).
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// The kind shown at an exposure level.
+    pub fn visible_kind(&self, expose: Expose) -> Kind {
+        expose.visible(self.kind)
+    }
+
+    /// From the root of the taxonomy down to the kind.
+    pub fn kind_path(&self) -> Vec<Kind> {
+        self.kind.path()
+    }
+
+    /// The kind an end user may see when nothing is exposed.
+    pub fn public_kind(&self) -> Kind {
+        self.kind.public_kind()
+    }
+
+    /// How the catalogue or kind was decided.
+    pub fn detected_by(&self) -> DetectedBy {
+        self.detected_by
+    }
+
+    /// Why, in a sentence: which shape, which code, which message.
+    pub fn detection(&self) -> &str {
+        &self.detection
+    }
+
+    /// The HTTP status of the vendor's response (from the caller or the body).
+    pub fn upstream_status(&self) -> Option<u16> {
+        self.upstream_status
+    }
+
+    /// The HTTP status to answer with: the visible kind's.
+    pub fn http_status(&self, expose: Expose) -> u16 {
+        self.visible_kind(expose).http_status()
+    }
+
+    /// Whether retrying later can help.
+    pub fn retryable(&self) -> bool {
+        self.kind.retryable()
+    }
+
+    /// Who can act on the error.
+    pub fn actor(&self) -> Actor {
+        self.kind.actor()
+    }
+
+    /// Values taken from the vendor's message (`remaining`, `minutes`, `seconds`).
+    pub fn params(&self) -> &[(String, ParamValue)] {
+        &self.params
+    }
+
+    /// The values shown at an exposure level: none at [`Expose::None`], and none when
+    /// the kind is collapsed.
+    pub fn visible_params(&self, expose: Expose) -> &[(String, ParamValue)] {
+        if expose == Expose::None || self.visible_kind(expose) != self.kind { &[] } else { &self.params }
+    }
+
+    fn args(&self, expose: Expose) -> Vec<(&str, Arg<'_>)> {
+        self.visible_params(expose)
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    ParamValue::Number(n) => Arg::Number(*n),
+                    ParamValue::Text(t) => Arg::Text(t),
+                };
+                (name.as_str(), value)
+            })
+            .collect()
+    }
+
+    /// The message for the person affected, in `locale`, at an exposure level, with the
+    /// vendor's values where the level shows them.
+    pub fn message(&self, locale: Locale, expose: Expose) -> String {
+        Messages::get().kind_message_with(self.visible_kind(expose), locale, &self.args(expose))
+    }
+
+    /// What to do next, in `locale`, at an exposure level.
+    pub fn hint(&self, locale: Locale, expose: Expose) -> String {
+        Messages::get().kind_hint(self.visible_kind(expose), locale)
+    }
+
+    /// The vendor code shown at an exposure level: never at `none`, and not when the
+    /// kind is collapsed.
+    pub fn visible_code(&self, expose: Expose) -> Option<&str> {
+        match expose {
+            Expose::None => None,
+            _ if self.visible_kind(expose) != self.kind => None,
+            _ => self.code.as_deref(),
+        }
+    }
+}
+
+impl fmt::Display for CanonicalError<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.vendor(), self.code()) {
+            (Some(vendor), Some(code)) => write!(f, "{vendor}:{code} ({})", self.kind),
+            (Some(vendor), None) => write!(f, "{vendor} ({})", self.kind),
+            _ => write!(f, "{}", self.kind),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizer_is_shareable_across_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Normalizer<'static>>();
+        assert_send_sync::<CanonicalError<'static>>();
+    }
+
+    #[test]
+    fn statuses_map_to_the_nearest_kind() {
+        assert_eq!(kind_for_status(429), Some(Kind::RATE_LIMITED));
+        assert_eq!(kind_for_status(418), Some(Kind::INVALID_REQUEST));
+        assert_eq!(kind_for_status(599), Some(Kind::INTERNAL_ERROR));
+        assert_eq!(kind_for_status(302), None);
+    }
+}
