@@ -221,3 +221,112 @@ fn input_is_echoed_without_control_characters() {
     assert_eq!(result.code, 1);
     assert!(!result.stderr.contains('\u{1b}'), "{:?}", result.stderr);
 }
+
+fn normalize(body: &str, args: &[&str]) -> Run {
+    run(errmap().arg("normalize").args(args).write_stdin(body.to_string()))
+}
+
+#[test]
+fn normalize_json_keys() {
+    let result = normalize(
+        r#"{"error_code":"LOGIN.0002","error_msg":"Invalid account name or password. Remaining attempts: 3"}"#,
+        &["--format", "json", "--status", "400"],
+    );
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let value: Value = serde_json::from_str(&result.stdout).unwrap();
+    let keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
+    for key in [
+        "vendor",
+        "code",
+        "known",
+        "kind",
+        "kind_path",
+        "public_kind",
+        "http_status",
+        "retryable",
+        "detected_by",
+        "params",
+        "vendor_message",
+        "message",
+        "hint",
+        "locale",
+    ] {
+        assert!(keys.contains(&key), "missing {key} in {keys:?}");
+    }
+    assert_eq!(value["vendor"], "oneaccess");
+    assert_eq!(value["code"], "LOGIN.0002");
+    assert_eq!(value["known"], true);
+    assert_eq!(value["kind"], "invalid_credentials");
+    assert_eq!(value["detected_by"], "shape");
+    assert_eq!(value["params"]["remaining"], 3);
+    assert_eq!(value["http_status"], 401);
+    assert_eq!(value["message"], "The account name or password is incorrect. 3 attempts left.");
+    assert_eq!(value["expose"], "all");
+}
+
+#[test]
+fn normalize_problem_hides_enumeration_by_default() {
+    let not_found =
+        normalize(r#"{"statusCode":404,"apiCode":"2004","message":"用户未找到"}"#, &["--format", "problem"]);
+    let bad_password =
+        normalize(r#"{"statusCode":401,"apiCode":"2006","message":"密码错误"}"#, &["--format", "problem"]);
+    assert_eq!(not_found.code, 0, "{}", not_found.stderr);
+    assert_eq!(not_found.stdout, bad_password.stdout);
+    let value: Value = serde_json::from_str(&not_found.stdout).unwrap();
+    assert_eq!(value["kind"], "invalid_credentials");
+    assert!(value.get("vendor_code").is_none());
+    let all = normalize(
+        r#"{"statusCode":404,"apiCode":"2004","message":"用户未找到"}"#,
+        &["--format", "problem", "--expose", "all"],
+    );
+    let value: Value = serde_json::from_str(&all.stdout).unwrap();
+    assert_eq!((value["kind"].as_str(), value["vendor_code"].as_str()), (Some("user_not_found"), Some("2004")));
+}
+
+#[test]
+fn normalize_never_prints_raw_control_characters() {
+    let body = r#"{"code":22011,"message":"evil \u001b[31mred\u001b[0m \r\n line"}"#;
+    for format in ["text", "json"] {
+        let result = normalize(body, &["--format", format]);
+        assert_eq!(result.code, 0, "{}", result.stderr);
+        assert!(!result.stdout.contains('\u{1b}') && !result.stdout.contains('\r'), "{format}: {:?}", result.stdout);
+        assert!(result.stdout.contains("red"), "{format}: {:?}", result.stdout);
+    }
+}
+
+#[test]
+fn normalize_jsonl_keeps_every_line_in_order() {
+    let input = [
+        r#"{"code":22011,"message":"该用户不存在"}"#,
+        "<html><body>502 Bad Gateway</body></html>",
+        r#"{"vendor":"wildog","body":"{}"}"#,
+        r#"{"vendor":"authing","status":400,"body":{"statusCode":400,"apiCode":"2006","message":"密码错误"}}"#,
+    ]
+    .join("\n");
+    let result = normalize(&input, &["--jsonl"]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let lines: Vec<Value> = result.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!((lines[0]["line"].as_u64(), lines[0]["code"].as_str()), (Some(1), Some("22011")));
+    assert_eq!(lines[1]["kind"], "unknown");
+    assert_eq!(lines[2]["line"], 3);
+    assert!(lines[2]["error"].as_str().unwrap().contains("did you mean 'wilddog'"), "{}", lines[2]);
+    assert_eq!((lines[3]["vendor"].as_str(), lines[3]["kind"].as_str()), (Some("authing"), Some("bad_password")));
+    assert!(result.stderr.contains("4 lines, 3 normalized"), "{}", result.stderr);
+    assert!(result.stderr.contains("1 errors"), "{}", result.stderr);
+}
+
+#[test]
+fn normalize_refuses_bodies_over_the_limit() {
+    let result = normalize(&"x".repeat(100), &["--max-body-bytes", "10"]);
+    assert_eq!(result.code, 2);
+    assert!(result.stdout.is_empty());
+    assert!(result.stderr.contains("100 bytes") && result.stderr.contains("10"), "{}", result.stderr);
+}
+
+#[test]
+fn problem_format_is_only_for_normalize() {
+    let result = run(errmap().args(["codes", "wilddog", "--format", "problem"]));
+    assert_eq!(result.code, 2);
+    assert!(result.stdout.is_empty());
+}

@@ -59,3 +59,20 @@ error-malformed-reference = '{ $given }' is not a code reference; write VENDOR:C
 error-invalid-catalogue = { $origin } has problems
 error-duplicate-catalogue = the catalogue name '{ $name }' is already taken
 error-io = cannot read { $path }: { $message }
+
+## errmap normalize
+
+label-unidentified = unidentified error
+label-known-code = known code
+label-unknown-code = code not in the table
+label-params = values
+label-detection = how it was decided
+detected-hint = vendor named by the caller
+detected-shape = detected by body shape
+detected-code = detected by code
+detected-message = kind taken from the message
+detected-status = kind taken from the HTTP status
+detected-none = not identified
+summary-jsonl = errmap: { $lines } lines, { $normalized } normalized ({ $unknown } without a known code), { $errors } errors; { $vendors }
+error-format-problem-only = --format problem is only for errmap normalize; use text or json
+error-body-too-large = the body has { $size } bytes, over the limit of { $limit }; raise --max-body-bytes to accept it

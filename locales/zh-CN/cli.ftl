@@ -56,3 +56,20 @@ error-malformed-reference = “{ $given }”不是错误码引用；请写成 �
 error-invalid-catalogue = { $origin } 有问题
 error-duplicate-catalogue = 目录名“{ $name }”已被占用
 error-io = 无法读取 { $path }：{ $message }
+
+## errmap normalize
+
+label-unidentified = 无法识别的错误
+label-known-code = 已知错误码
+label-unknown-code = 错误码不在对照表中
+label-params = 参数值
+label-detection = 判定依据
+detected-hint = 调用方指定了厂商
+detected-shape = 根据响应体结构识别
+detected-code = 根据错误码识别
+detected-message = 根据错误信息判定类型
+detected-status = 根据 HTTP 状态码判定类型
+detected-none = 未能识别
+summary-jsonl = errmap：共 { $lines } 行，已规范化 { $normalized } 行（其中 { $unknown } 行没有已知错误码），出错 { $errors } 行；{ $vendors }
+error-format-problem-only = --format problem 只用于 errmap normalize；请使用 text 或 json
+error-body-too-large = 响应体有 { $size } 字节，超过上限 { $limit }；如需接受，请调大 --max-body-bytes

@@ -1,4 +1,5 @@
 //! One function per subcommand: ask the library, then render text or JSON.
+//! (`--format problem` belongs to `normalize`; `main` refuses it for these.)
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -63,7 +64,7 @@ pub fn translate(ui: &Ui, format: Format, reference: &str, targets: &[String], a
                 })
                 .collect(),
         }),
-        Format::Text => translate_text(ui, source, &translations, all),
+        Format::Text | Format::Problem => translate_text(ui, source, &translations, all),
     };
     Ok(Outcome { stdout, code: if found { 0 } else { 1 } })
 }
@@ -151,7 +152,7 @@ pub fn explain(ui: &Ui, format: Format, reference: &str) -> Result<Outcome, Erro
             kind_message,
             kind_hint,
         }),
-        Format::Text => {
+        Format::Text | Format::Problem => {
             let mut out = String::new();
             let _ = writeln!(out, "{}  ({})", heading(code), sanitize(code.catalogue().name()));
             let mut table = Table::default();
@@ -205,7 +206,7 @@ pub fn codes(ui: &Ui, format: Format, vendor: &str) -> Result<Outcome, Error> {
                 .map(|&code| CodeEntryJson { code: code_json(ui, code), http_status: code.entry().http_status() })
                 .collect(),
         }),
-        Format::Text => {
+        Format::Text | Format::Problem => {
             let mut out = String::new();
             let count = ui.t_args("label-codes-count", &[("count", Arg::Number(refs.len() as f64))]);
             let _ = writeln!(out, "{}  {}  ({count})", catalogue.id(), sanitize(catalogue.name()));

@@ -6,13 +6,15 @@
 
 mod commands;
 mod json;
+mod normalize;
 mod output;
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use errmap::{Arg, Error, Locale};
+use errmap::{Arg, Error, Expose, Locale};
 
 use output::Ui;
 
@@ -26,7 +28,8 @@ struct Cli {
     #[arg(long, global = true, value_name = "LOCALE")]
     lang: Option<String>,
 
-    /// Output format: text for people, json for programs.
+    /// Output format: text for people, json for programs, problem (normalize only) for
+    /// RFC 9457 problem details.
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
     format: Format,
 
@@ -38,6 +41,7 @@ struct Cli {
 enum Format {
     Text,
     Json,
+    Problem,
 }
 
 #[derive(Subcommand)]
@@ -63,6 +67,36 @@ enum Command {
         /// The code, as VENDOR:CODE.
         reference: String,
     },
+    /// Turn a vendor's raw error body into one canonical error.
+    ///
+    /// Reads one body from FILE or standard input; with --jsonl, one body per line, one
+    /// result per line. Exposure defaults to `all` for text and json (operators reading
+    /// logs) and to `none` for --format problem (what reaches end users).
+    #[command(
+        after_help = "Examples:\n  echo '{\"error_code\":\"LOGIN.0002\",\"error_msg\":\"Invalid account name or password. Remaining attempts: 3\"}' | errmap normalize\n  errmap normalize body.json --vendor authing --status 400 --format problem --lang zh-CN\n  errmap normalize --jsonl access-errors.jsonl > canonical.jsonl"
+    )]
+    Normalize {
+        /// A file holding the body (or the lines with --jsonl); standard input if omitted.
+        file: Option<PathBuf>,
+        /// The catalogue the body came from; wins over detection.
+        #[arg(long)]
+        vendor: Option<String>,
+        /// The HTTP status of the vendor's response.
+        #[arg(long)]
+        status: Option<u16>,
+        /// The Content-Type of the vendor's response.
+        #[arg(long)]
+        content_type: Option<String>,
+        /// What to reveal: none, account-status or all [default: all; none for --format problem].
+        #[arg(long, value_parser = parse_expose)]
+        expose: Option<Expose>,
+        /// One body per input line (or {"body", "vendor", "status"} records); one result per line.
+        #[arg(long)]
+        jsonl: bool,
+        /// Refuse bodies longer than this many bytes.
+        #[arg(long, default_value_t = 1 << 20)]
+        max_body_bytes: usize,
+    },
     /// List every code of a catalogue with its kind.
     #[command(after_help = "Examples:\n  errmap codes wilddog\n  errmap codes huawei-oneaccess --format json")]
     Codes {
@@ -87,12 +121,28 @@ pub fn main() -> ExitCode {
         }
     };
     let ui = Ui::new(Locale::from_env(cli.lang.as_deref()));
+    if cli.format == Format::Problem && !matches!(cli.command, Command::Normalize { .. }) {
+        eprintln!("{}: {}", ui.t("error"), ui.t("error-format-problem-only"));
+        return ExitCode::from(2);
+    }
     let result = match &cli.command {
         Command::Translate { reference, targets, all } => {
             commands::translate(&ui, cli.format, reference, targets, *all)
         }
         Command::Explain { reference } => commands::explain(&ui, cli.format, reference),
         Command::Codes { vendor } => commands::codes(&ui, cli.format, vendor),
+        Command::Normalize { file, vendor, status, content_type, expose, jsonl, max_body_bytes } => {
+            let request = normalize::Request {
+                file: file.as_deref(),
+                vendor: vendor.as_deref(),
+                status: *status,
+                content_type: content_type.as_deref(),
+                expose: *expose,
+                max_body_bytes: *max_body_bytes,
+                jsonl: *jsonl,
+            };
+            normalize::run(&ui, cli.format, &request)
+        }
     };
     match result {
         Ok(outcome) => {
@@ -112,6 +162,10 @@ pub fn main() -> ExitCode {
     }
 }
 
+fn parse_expose(value: &str) -> Result<Expose, String> {
+    value.parse()
+}
+
 fn exit_code(error: &Error) -> u8 {
     match error {
         Error::UnknownCode { .. } => 1,
@@ -120,7 +174,7 @@ fn exit_code(error: &Error) -> u8 {
 }
 
 /// A library error in the user's language.
-fn describe(ui: &Ui, error: &Error) -> String {
+pub(crate) fn describe(ui: &Ui, error: &Error) -> String {
     let text = |s: &str| errmap::sanitize(s).into_owned();
     match error {
         Error::UnknownVendor { given, suggestion, known } => {
@@ -156,6 +210,10 @@ fn describe(ui: &Ui, error: &Error) -> String {
         Error::DuplicateCatalogue { name, .. } => {
             ui.t_args("error-duplicate-catalogue", &[("name", Arg::Text(&text(name)))])
         }
+        Error::BodyTooLarge { size, limit } => ui.t_args(
+            "error-body-too-large",
+            &[("size", Arg::Number(*size as f64)), ("limit", Arg::Number(*limit as f64))],
+        ),
         Error::Io { path, message } => {
             ui.t_args("error-io", &[("path", Arg::Text(&text(path))), ("message", Arg::Text(message))])
         }

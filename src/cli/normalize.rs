@@ -1,0 +1,301 @@
+//! `errmap normalize`: one body, or a stream of them (`--jsonl`), to canonical errors.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::path::Path;
+
+use errmap::{
+    Arg, CanonicalError, Context, Error, Expose, Kind, Limits, Normalizer, ParamValue, ProblemOptions, Registry,
+    sanitize,
+};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::output::{Table, Ui};
+use super::{Format, Outcome, describe};
+
+/// What `errmap normalize` was asked.
+pub struct Request<'a> {
+    pub file: Option<&'a Path>,
+    pub vendor: Option<&'a str>,
+    pub status: Option<u16>,
+    pub content_type: Option<&'a str>,
+    pub expose: Option<Expose>,
+    pub max_body_bytes: usize,
+    pub jsonl: bool,
+}
+
+/// `--format json` and each `--jsonl` output line. Documented in the README.
+#[derive(Serialize)]
+struct NormalizedJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+    vendor: Option<&'a str>,
+    code: Option<&'a str>,
+    known: bool,
+    kind: Kind,
+    kind_path: Vec<Kind>,
+    public_kind: Kind,
+    http_status: u16,
+    upstream_status: Option<u16>,
+    retryable: bool,
+    detected_by: errmap::DetectedBy,
+    detection: &'a str,
+    params: BTreeMap<&'a str, &'a ParamValue>,
+    vendor_message: Option<&'a str>,
+    message: String,
+    hint: String,
+    locale: errmap::Locale,
+    expose: &'static str,
+}
+
+fn record<'e>(ui: &Ui, error: &'e CanonicalError<'_>, expose: Expose, line: Option<u64>) -> NormalizedJson<'e> {
+    let kind = error.visible_kind(expose);
+    NormalizedJson {
+        line,
+        vendor: error.vendor(),
+        code: error.visible_code(expose),
+        known: error.known(),
+        kind,
+        kind_path: kind.path(),
+        public_kind: kind.public_kind(),
+        http_status: error.http_status(expose),
+        upstream_status: error.upstream_status(),
+        retryable: kind.retryable(),
+        detected_by: error.detected_by(),
+        detection: error.detection(),
+        params: error.visible_params(expose).iter().map(|(name, value)| (name.as_str(), value)).collect(),
+        vendor_message: if expose == Expose::None { None } else { error.vendor_message() },
+        message: error.message(ui.locale, expose),
+        hint: error.hint(ui.locale, expose),
+        locale: ui.locale,
+        expose: expose.as_str(),
+    }
+}
+
+fn param_text(value: &ParamValue) -> String {
+    match value {
+        ParamValue::Number(n) => n.to_string(),
+        ParamValue::Text(t) => sanitize(t).into_owned(),
+    }
+}
+
+fn text(ui: &Ui, error: &CanonicalError<'_>, expose: Expose) -> String {
+    let mut out = String::new();
+    let kind = error.visible_kind(expose);
+    let title = match (error.vendor(), error.visible_code(expose)) {
+        (Some(vendor), Some(code)) => format!("{vendor}:{code}"),
+        (Some(vendor), None) => vendor.to_string(),
+        (None, _) => ui.t("label-unidentified"),
+    };
+    let known = ui.t(if error.known() { "label-known-code" } else { "label-unknown-code" });
+    let by = ui.t(&format!("detected-{}", error.detected_by().as_str()));
+    let _ = writeln!(out, "{}  ({known}; {by})", sanitize(&title));
+    let mut table = Table::default();
+    let mut row = |label: &str, value: String| table.row([ui.t(label), value]);
+    row("label-kind", kind.to_string());
+    let path: Vec<&str> = kind.path().into_iter().map(Kind::id).collect();
+    row("label-kind-path", path.join(" › "));
+    row("label-http-status", error.http_status(expose).to_string());
+    row("label-retryable", ui.t(if kind.retryable() { "yes" } else { "no" }));
+    row("label-message", error.message(ui.locale, expose));
+    row("label-hint", error.hint(ui.locale, expose));
+    if expose != Expose::None {
+        if let Some(message) = error.vendor_message() {
+            row("label-vendor-message", message.to_string());
+        }
+    }
+    let params = error.visible_params(expose);
+    if !params.is_empty() {
+        let list: Vec<String> = params.iter().map(|(name, value)| format!("{name}={}", param_text(value))).collect();
+        row("label-params", list.join(", "));
+    }
+    row("label-detection", error.detection().to_string());
+    table.render("  ", &mut out);
+    out
+}
+
+fn render(ui: &Ui, format: Format, error: &CanonicalError<'_>, expose: Expose, options: &ProblemOptions) -> String {
+    match format {
+        Format::Text => text(ui, error, expose),
+        Format::Json => pretty(&record(ui, error, expose, None)),
+        Format::Problem => pretty(&error.problem(ui.locale, expose, options)),
+    }
+}
+
+fn pretty<T: Serialize>(value: &T) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The exposure when none is asked for: everything for operators reading text or JSON,
+/// nothing for problem documents, which reach end users.
+fn default_expose(format: Format) -> Expose {
+    match format {
+        Format::Problem => Expose::None,
+        Format::Text | Format::Json => Expose::All,
+    }
+}
+
+/// Reads one body, at most `limit` bytes of it. A longer body is refused with its real
+/// size, counted without keeping it in memory.
+fn read_body(file: Option<&Path>, limit: usize) -> Result<Vec<u8>, Error> {
+    let name = || file.map_or_else(|| "standard input".to_string(), |f| f.display().to_string());
+    let io_error = |e: io::Error| Error::Io { path: name(), message: e.to_string() };
+    let mut reader: Box<dyn Read> = match file {
+        Some(path) => Box::new(File::open(path).map_err(io_error)?),
+        None => Box::new(io::stdin().lock()),
+    };
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    let mut body = Vec::new();
+    (&mut reader).take(cap).read_to_end(&mut body).map_err(io_error)?;
+    if body.len() > limit {
+        let rest = io::copy(&mut reader, &mut io::sink()).map_err(io_error)?;
+        let size = usize::try_from(rest).unwrap_or(usize::MAX).saturating_add(body.len());
+        return Err(Error::BodyTooLarge { size, limit });
+    }
+    Ok(body)
+}
+
+pub fn run(ui: &Ui, format: Format, request: &Request<'_>) -> Result<Outcome, Error> {
+    let registry = Registry::builtin();
+    if let Some(vendor) = request.vendor {
+        registry.catalogue(vendor)?;
+    }
+    let normalizer = Normalizer::new(registry).with_limits(Limits { max_body_bytes: request.max_body_bytes });
+    let expose = request.expose.unwrap_or(default_expose(format));
+    let context = Context { status: request.status, vendor: request.vendor, content_type: request.content_type };
+    if request.jsonl {
+        return stream(ui, format, &normalizer, &context, expose, request);
+    }
+    let body = read_body(request.file, request.max_body_bytes)?;
+    let error = normalizer.normalize(&body, &context)?;
+    let stdout = render(ui, format, &error, expose, &ProblemOptions::default());
+    Ok(Outcome { stdout, code: 0 })
+}
+
+/// The output line for an input line that could not be normalized.
+#[derive(Serialize)]
+struct LineError<'a> {
+    line: u64,
+    error: &'a str,
+}
+
+/// Counts for the summary printed at the end of a stream.
+#[derive(Default)]
+struct Summary {
+    lines: u64,
+    normalized: u64,
+    unknown: u64,
+    errors: u64,
+    by_vendor: BTreeMap<String, u64>,
+}
+
+/// One input line of `--jsonl`: either a raw body, or a log record
+/// `{"body": …, "vendor": …, "status": …, "content_type": …}`.
+fn normalize_line<'r>(
+    normalizer: &Normalizer<'r>,
+    context: &Context<'_>,
+    line: &[u8],
+) -> Result<CanonicalError<'r>, Error> {
+    if let Ok(Value::Object(record)) = serde_json::from_slice::<Value>(line) {
+        if let Some(body) = record.get("body") {
+            let vendor = record.get("vendor").and_then(Value::as_str).or(context.vendor);
+            let status = record.get("status").and_then(Value::as_u64).and_then(|s| u16::try_from(s).ok());
+            let content_type = record.get("content_type").and_then(Value::as_str).or(context.content_type);
+            let context = Context { status: status.or(context.status), vendor, content_type };
+            return match body {
+                Value::String(raw) => normalizer.normalize(raw.as_bytes(), &context),
+                other => normalizer.normalize_value(other, &context),
+            };
+        }
+    }
+    normalizer.normalize(line, context)
+}
+
+fn stream(
+    ui: &Ui,
+    format: Format,
+    normalizer: &Normalizer<'_>,
+    context: &Context<'_>,
+    expose: Expose,
+    request: &Request<'_>,
+) -> Result<Outcome, Error> {
+    let input: Box<dyn BufRead> = match request.file {
+        Some(path) => Box::new(BufReader::new(
+            File::open(path).map_err(|e| Error::Io { path: path.display().to_string(), message: e.to_string() })?,
+        )),
+        None => Box::new(io::stdin().lock()),
+    };
+    let options = ProblemOptions::default();
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut summary = Summary::default();
+    let mut buffer = Vec::new();
+    let mut reader = input;
+    loop {
+        buffer.clear();
+        let read = reader
+            .read_until(b'\n', &mut buffer)
+            .map_err(|e| Error::Io { path: "input".to_string(), message: e.to_string() })?;
+        if read == 0 {
+            break;
+        }
+        summary.lines += 1;
+        let line_number = summary.lines;
+        let line = buffer.strip_suffix(b"\n").unwrap_or(&buffer);
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let written = match normalize_line(normalizer, context, line) {
+            Ok(error) => {
+                summary.normalized += 1;
+                if !error.known() {
+                    summary.unknown += 1;
+                }
+                let vendor = error.vendor().map_or_else(|| ui.t("label-unidentified"), str::to_string);
+                *summary.by_vendor.entry(vendor).or_default() += 1;
+                match format {
+                    Format::Problem => serde_json::to_writer(&mut out, &error.problem(ui.locale, expose, &options)),
+                    Format::Text | Format::Json => {
+                        serde_json::to_writer(&mut out, &record(ui, &error, expose, Some(line_number)))
+                    }
+                }
+            }
+            Err(error) => {
+                summary.errors += 1;
+                let message = describe(ui, &error);
+                serde_json::to_writer(&mut out, &LineError { line: line_number, error: &message })
+            }
+        };
+        let written = written.map_err(io::Error::from).and_then(|()| out.write_all(b"\n"));
+        if let Err(e) = written {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return Ok(Outcome { stdout: String::new(), code: 0 });
+            }
+            return Err(Error::Io { path: "standard output".to_string(), message: e.to_string() });
+        }
+    }
+    if let Err(e) = out.flush() {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            return Err(Error::Io { path: "standard output".to_string(), message: e.to_string() });
+        }
+    }
+    let vendors: Vec<String> = summary.by_vendor.iter().map(|(vendor, n)| format!("{vendor} {n}")).collect();
+    let count = |n: u64| Arg::Number(n as f64);
+    eprintln!(
+        "{}",
+        ui.t_args(
+            "summary-jsonl",
+            &[
+                ("lines", count(summary.lines)),
+                ("normalized", count(summary.normalized)),
+                ("unknown", count(summary.unknown)),
+                ("errors", count(summary.errors)),
+                ("vendors", Arg::Text(&vendors.join(", "))),
+            ],
+        )
+    );
+    // Bad lines are reported in the stream itself; the run as a whole succeeded.
+    Ok(Outcome { stdout: String::new(), code: 0 })
+}
