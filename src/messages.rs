@@ -2,15 +2,15 @@
 //!
 //! Every kind has a message and a hint in every shipped [`Locale`]; every code reads
 //! in each locale either in the vendor's own words or in errmap's translation, and
-//! [`LocalizedText::origin`] says which. Bundles are parsed on first use and shared by
-//! all threads.
+//! [`LocalizedText::origin`] says which. Each thread parses the bundles it uses once,
+//! on first use, and keeps them: rendering takes no lock, so one [`Messages`] serves
+//! every thread of a gateway.
 
+use std::cell::OnceCell;
 use std::fmt;
 use std::str::FromStr;
-use std::sync::OnceLock;
 
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use serde::{Serialize, Serializer};
 use unic_langid::LanguageIdentifier;
 
@@ -141,14 +141,14 @@ type Bundle = FluentBundle<FluentResource>;
 
 struct LocaleBundles {
     locale: Locale,
-    core: OnceLock<Bundle>,
-    codes: OnceLock<Bundle>,
+    core: OnceCell<Bundle>,
+    codes: OnceCell<Bundle>,
 }
 
 impl LocaleBundles {
     fn build(&self, codes: bool) -> Bundle {
         let id = LanguageIdentifier::from_str(self.locale.tag()).unwrap_or_default();
-        let mut bundle = Bundle::new_concurrent(vec![id]);
+        let mut bundle = Bundle::new(vec![id]);
         bundle.set_use_isolating(false);
         for (locale, path, text) in LOCALE_FILES.iter() {
             if *locale == self.locale.tag() && path.starts_with("codes/") == codes {
@@ -169,15 +169,16 @@ impl LocaleBundles {
     }
 }
 
-/// The shipped Fluent messages.
-pub struct Messages {
-    locales: [LocaleBundles; 2],
+thread_local! {
+    /// This thread's bundles, one pair per shipped locale, parsed on first use.
+    static BUNDLES: [LocaleBundles; 2] =
+        Locale::ALL.map(|locale| LocaleBundles { locale, core: OnceCell::new(), codes: OnceCell::new() });
 }
 
-impl fmt::Debug for Messages {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Messages").finish_non_exhaustive()
-    }
+/// The shipped Fluent messages. A zero-sized handle: the bundles live per thread.
+#[derive(Debug)]
+pub struct Messages {
+    _private: (),
 }
 
 /// The Fluent id of a code's translation: the catalogue id, `-`, and the code with
@@ -213,21 +214,23 @@ fn format(bundle: &Bundle, id: &str, attribute: Option<&str>, args: &[(&str, Arg
 impl Messages {
     /// The shared messages.
     pub fn get() -> &'static Messages {
-        static MESSAGES: OnceLock<Messages> = OnceLock::new();
-        MESSAGES.get_or_init(|| Messages {
-            locales: Locale::ALL.map(|locale| LocaleBundles { locale, core: OnceLock::new(), codes: OnceLock::new() }),
-        })
+        static MESSAGES: Messages = Messages { _private: () };
+        &MESSAGES
     }
 
-    fn bundles(&self, locale: Locale) -> &LocaleBundles {
-        &self.locales[locale as usize]
+    fn with_core<T>(locale: Locale, f: impl FnOnce(&Bundle) -> T) -> T {
+        BUNDLES.with(|bundles| f(bundles[locale as usize].core()))
+    }
+
+    fn with_codes<T>(locale: Locale, f: impl FnOnce(&Bundle) -> T) -> T {
+        BUNDLES.with(|bundles| f(bundles[locale as usize].codes()))
     }
 
     /// A message of the core files (kinds and CLI strings) by Fluent id and optional
     /// attribute, falling back to English; `None` if no locale has it.
     pub fn text(&self, locale: Locale, id: &str, attribute: Option<&str>, args: &[(&str, Arg<'_>)]) -> Option<String> {
-        format(self.bundles(locale).core(), id, attribute, args)
-            .or_else(|| format(self.bundles(Locale::En).core(), id, attribute, args))
+        Messages::with_core(locale, |bundle| format(bundle, id, attribute, args))
+            .or_else(|| Messages::with_core(Locale::En, |bundle| format(bundle, id, attribute, args)))
     }
 
     /// The short user-facing message of a kind.
@@ -280,7 +283,7 @@ impl Messages {
         let args: Vec<(&str, Arg<'_>)> =
             code.params().zip(&placeholders).map(|(name, p)| (name, Arg::Text(p))).collect();
         let id = code_message_id(code.catalogue().id(), code.code());
-        match format(self.bundles(locale).codes(), &id, None, &args) {
+        match Messages::with_codes(locale, |bundle| format(bundle, &id, None, &args)) {
             Some(text) => LocalizedText { text, language: locale.tag().to_string(), origin: TextOrigin::Errmap },
             None => vendor(),
         }
@@ -290,5 +293,34 @@ impl Messages {
     /// folder, text)`. For tools that check or export the messages.
     pub fn sources() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
         LOCALE_FILES.iter().copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_thread_renders_the_same_text() {
+        let expected = Messages::get().kind_message_with(
+            Kind::INVALID_CREDENTIALS,
+            Locale::En,
+            &[("remaining", Arg::Number(2.0))],
+        );
+        let threads: Vec<_> = (0..8)
+            .map(|_| {
+                std::thread::spawn(|| {
+                    Messages::get().kind_message_with(
+                        Kind::INVALID_CREDENTIALS,
+                        Locale::En,
+                        &[("remaining", Arg::Number(2.0))],
+                    )
+                })
+            })
+            .collect();
+        for thread in threads {
+            assert_eq!(thread.join().unwrap(), expected);
+        }
+        assert!(expected.contains("2 attempts left"), "{expected}");
     }
 }
