@@ -169,12 +169,13 @@ fn write_catalogues(out: &mut String, taxonomy: &TaxonomySource, catalogues: &[C
             let present: Vec<String> = body.present.iter().map(|p| cow(p.get_ref())).collect();
             let _ = writeln!(
                 out,
-                "            BodyShape {{ name: {}, present: Cow::Borrowed(&[{}]), code: {}, message: {}, status: {} }},",
+                "            BodyShape {{ name: {}, present: Cow::Borrowed(&[{}]), code: {}, message: {}, status: {}, generic: {} }},",
                 cow(body.name.get_ref()),
                 present.join(", "),
                 optional(field(&body.code)),
                 optional(field(&body.message)),
                 optional(field(&body.status)),
+                body.generic,
             );
         }
         out.push_str("        ]),\n");

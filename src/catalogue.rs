@@ -130,6 +130,7 @@ pub struct BodyShape {
     pub(crate) code: Option<Text>,
     pub(crate) message: Option<Text>,
     pub(crate) status: Option<Text>,
+    pub(crate) generic: bool,
 }
 
 impl BodyShape {
@@ -156,6 +157,18 @@ impl BodyShape {
     /// The pointer to an HTTP status repeated inside the body, if the vendor does so.
     pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
+    }
+
+    /// Whether many services share this shape (OAuth 2.0's `error`), so that it
+    /// identifies no vendor by itself.
+    pub fn is_generic(&self) -> bool {
+        self.generic
+    }
+
+    /// How strongly the shape alone points at its vendor: the number of fields it
+    /// requires, or 0 for a generic shape.
+    pub fn specificity(&self) -> usize {
+        if self.generic { 0 } else { self.present.len() }
     }
 }
 
@@ -352,6 +365,7 @@ impl Catalogue {
                         code: text(body.code),
                         message: text(body.message),
                         status: text(body.status),
+                        generic: body.generic,
                     }
                 })
                 .collect(),

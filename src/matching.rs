@@ -60,6 +60,8 @@ pub(crate) fn similarity(a: &str, b: &str) -> f64 {
 /// placeholder-number order, or `None` when `text` is not an instance of `template`.
 /// The literal parts compare ignoring ASCII case and surrounding whitespace.
 pub fn fill_template(template: &str, text: &str) -> Option<Vec<String>> {
+    let (template, text) = (collapse_spaces(template), collapse_spaces(text));
+    let (template, text) = (template.as_str(), text.as_str());
     let mut literals = Vec::new();
     let mut order = Vec::new();
     let mut rest = template;
@@ -111,25 +113,38 @@ pub fn fill_template(template: &str, text: &str) -> Option<Vec<String>> {
     Some(values)
 }
 
+/// `text` with every run of whitespace as one space.
+fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The code of `catalogue` whose message best matches `text`, with how it matched and
 /// the values of the message's placeholders when it matched as a template.
 pub(crate) fn best_message_match<'c>(
     catalogue: &'c Catalogue,
     text: &str,
-) -> Option<(CodeRef<'c>, MessageMatch, Vec<String>)> {
+) -> Option<(CodeRef<'c>, MessageMatch, Vec<String>, f64)> {
     let folded = fold(text);
     if folded.is_empty() {
         return None;
     }
+    let length = folded.chars().count();
     let mut best: Option<(CodeRef<'c>, MessageMatch, Vec<String>, f64)> = None;
     for code in catalogue.code_refs() {
-        let candidate = if fold(code.message()) == folded {
+        let known = fold(code.message());
+        let known_length = known.chars().count();
+        let candidate = if known == folded {
             Some((MessageMatch::Equal, Vec::new(), 1.0))
-        } else if let Some(values) = fill_template(code.message(), text) {
+        } else if let Some(values) =
+            code.params().len().checked_sub(1).and_then(|_| fill_template(code.message(), text))
+        {
             Some((MessageMatch::Template, values, 1.0))
+        } else if 2 * length.min(known_length) * 10 < 8 * (length + known_length) {
+            // Dice similarity cannot reach the threshold with lengths this far apart.
+            None
         } else {
-            let score = similarity(&folded, &fold(code.message()));
-            (score >= 0.8).then(|| (MessageMatch::Similar, Vec::new(), score))
+            let score = similarity(&folded, &known);
+            (score >= SIMILAR).then(|| (MessageMatch::Similar, Vec::new(), score))
         };
         if let Some((how, values, score)) = candidate {
             let better = best.as_ref().is_none_or(|(_, h, _, s)| (how, score) > (*h, *s));
@@ -138,8 +153,11 @@ pub(crate) fn best_message_match<'c>(
             }
         }
     }
-    best.map(|(code, how, values, _)| (code, how, values))
+    best
 }
+
+/// The least bigram similarity that counts as the same message reworded.
+const SIMILAR: f64 = 0.8;
 
 #[cfg(test)]
 mod tests {

@@ -268,16 +268,6 @@ fn kind_for_status(status: u16) -> Option<Kind> {
     })
 }
 
-fn looks_like_json(body: &[u8], content_type: Option<&str>) -> bool {
-    if let Some(content_type) = content_type {
-        let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-        if !(essence.contains("json") || essence == "text/plain" || essence.is_empty()) {
-            return false;
-        }
-    }
-    matches!(body.iter().find(|b| !b.is_ascii_whitespace()), Some(b'{' | b'['))
-}
-
 impl<'r> Normalizer<'r> {
     /// A normalizer over `registry`, with the default [`Limits`].
     pub fn new(registry: &'r Registry) -> Normalizer<'r> {
@@ -312,11 +302,17 @@ impl<'r> Normalizer<'r> {
             return Err(Error::BodyTooLarge { size: body.len(), limit: self.limits.max_body_bytes });
         }
         let hinted = context.vendor.map(|v| self.registry.catalogue(v)).transpose()?;
-        let value =
-            if looks_like_json(body, context.content_type) { serde_json::from_slice::<Value>(body).ok() } else { None };
-        Ok(match value {
-            Some(value) => self.classify(&value, context, hinted),
-            None => self.unidentified(context, hinted, None, None, "the body is not JSON"),
+        // The Content-Type is not trusted: misconfigured servers label JSON as HTML or
+        // octet-stream, so the body itself decides.
+        let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+        if body.iter().all(u8::is_ascii_whitespace) {
+            return Ok(self.unidentified(context, context.status, hinted, None, None, "the body is empty".to_string()));
+        }
+        Ok(match serde_json::from_slice::<Value>(body) {
+            Ok(value) => self.classify(&value, context, hinted),
+            Err(_) => {
+                self.unidentified(context, context.status, hinted, None, None, "the body is not JSON".to_string())
+            }
         })
     }
 
@@ -326,33 +322,59 @@ impl<'r> Normalizer<'r> {
         Ok(self.classify(body, context, hinted))
     }
 
-    fn classify(&self, body: &Value, context: &Context<'_>, hinted: Option<&'r Catalogue>) -> CanonicalError<'r> {
-        let catalogues: &'r [Catalogue] = match hinted {
-            Some(catalogue) => std::slice::from_ref(catalogue),
-            None => self.registry.catalogues(),
-        };
-        let mut candidates: Vec<Extracted<'r>> = catalogues
+    fn shapes_of(&self, catalogues: &'r [Catalogue], body: &Value) -> Vec<Extracted<'r>> {
+        catalogues
             .iter()
             .flat_map(|catalogue| catalogue.bodies().iter().filter_map(|shape| extract(catalogue, shape, body)))
-            .collect();
-        if candidates.is_empty() {
-            return self.unidentified(context, hinted, None, None, "no known error shape fits the body");
+            .collect()
+    }
+
+    fn classify(&self, body: &Value, context: &Context<'_>, hinted: Option<&'r Catalogue>) -> CanonicalError<'r> {
+        let mut candidates = match hinted {
+            Some(catalogue) => self.shapes_of(std::slice::from_ref(catalogue), body),
+            None => self.shapes_of(self.registry.catalogues(), body),
+        };
+        if let (Some(catalogue), true) = (hinted, candidates.is_empty()) {
+            // None of the named vendor's shapes fits: read the code and message with any
+            // known shape, and look the code up in the named catalogue.
+            candidates = self
+                .shapes_of(self.registry.catalogues(), body)
+                .into_iter()
+                .map(|c| {
+                    let entry =
+                        c.code.as_deref().and_then(|code| catalogue.get(code)).map(|e| CodeRef::new(catalogue, e));
+                    Extracted { catalogue, entry, ..c }
+                })
+                .collect();
         }
-        let status = context.status.or_else(|| candidates.iter().find_map(|c| c.status));
-        // Best first: a known code, then the more specific shape, then a code that looks
-        // like the catalogue's own, then a code at all, then a documented status that
-        // agrees, then registry order.
+        if candidates.is_empty() {
+            let why = if body.is_object() {
+                "no known error shape fits the body"
+            } else {
+                "the body is JSON but not an error object"
+            };
+            return self.unidentified(context, context.status, hinted, None, None, why.to_string());
+        }
+        let body_status = candidates.iter().find_map(|c| c.status);
+        // Some vendors answer HTTP 200 and put the real status in the body.
+        let status = match (context.status, body_status) {
+            (Some(outer), Some(inner)) if (200..300).contains(&outer) => Some(inner),
+            (Some(outer), _) => Some(outer),
+            (None, inner) => inner,
+        };
+        // Best first: a known code, then a shape only this vendor uses (the more fields
+        // it names, the better), then a code that looks like the catalogue's own, then a
+        // code at all, then a documented status that agrees, then registry order.
         let score = |c: &Extracted<'_>| {
             let agrees = c.entry.is_some_and(|e| e.http_status().is_some() && e.http_status() == status);
             let affinity = c.code.as_deref().map_or(0, |code| affinity(c.catalogue, code));
-            (c.entry.is_some(), c.shape.present().len(), affinity, c.code.is_some(), agrees)
+            (c.entry.is_some(), c.shape.specificity(), affinity, c.code.is_some(), agrees)
         };
         candidates.sort_by_key(|c| std::cmp::Reverse(score(c)));
         let best = &candidates[0];
         if let Some(entry) = best.entry {
             let rivals = candidates.iter().filter(|c| c.entry.is_some()).count();
-            let specific = best.shape.present().len() > 0;
-            let (detected_by, why) = match (hinted, specific, rivals) {
+            let (detected_by, why) = match (hinted, best.shape.specificity() > 0, rivals) {
                 (Some(_), _, _) => (DetectedBy::Hint, format!("the caller named {}", best.catalogue.id())),
                 (None, true, _) => {
                     (DetectedBy::Shape, format!("{}: fields only {} uses", best.shape.name(), best.catalogue.id()))
@@ -390,76 +412,82 @@ impl<'r> Normalizer<'r> {
             };
         }
         // No known code. When the vendor is certain (named by the caller, a shape only it
-        // uses, or a code in its numbering), it stays, and its message is matched first in
-        // its own table, then in the others. Otherwise the message also decides the vendor.
+        // uses, or a code in its numbering), it stays, and its message is matched in its
+        // own table first, then in the others. Otherwise the best message match anywhere
+        // also decides the vendor.
         let (_, specific, affinity, _, _) = score(best);
         let decisive = hinted.is_some() || specific > 0 || affinity > 0;
-        let order: Vec<(&Extracted<'r>, &'r Catalogue)> = if decisive {
-            std::iter::once(best.catalogue)
-                .chain(self.registry.catalogues().iter().filter(|c| !std::ptr::eq(*c, best.catalogue)))
-                .map(|catalogue| (best, catalogue))
-                .collect()
+        let found = if decisive {
+            best.message.as_deref().and_then(|message| {
+                let own = matching::best_message_match(best.catalogue, message);
+                own.or_else(|| best_match(self.registry.catalogues(), message)).map(|found| (best, found))
+            })
         } else {
-            candidates.iter().map(|c| (c, c.catalogue)).collect()
-        };
-        for (candidate, catalogue) in order {
-            let Some(message) = candidate.message.as_deref() else { continue };
-            if let Some((entry, how, values)) = matching::best_message_match(catalogue, message) {
-                let how = match how {
-                    MessageMatch::Equal => "equals",
-                    MessageMatch::Template => "fills the template of",
-                    MessageMatch::Similar => "resembles",
-                };
-                let code = match &candidate.code {
-                    Some(code) => format!("code {code} is not in the table"),
-                    None => "the body has no code".to_string(),
-                };
-                let params = typed(entry, values);
-                return CanonicalError {
-                    catalogue: Some(candidate.catalogue),
-                    code: candidate.code.clone(),
-                    entry: None,
-                    vendor_message: Some(message.to_string()),
-                    kind: entry.kind(),
-                    detected_by: DetectedBy::Message,
-                    detection: format!(
-                        "{}; {code}; the message {how} {}:{}",
-                        candidate.shape.name(),
-                        entry.catalogue().id(),
-                        entry.code()
-                    ),
-                    upstream_status: status,
-                    params,
-                };
+            let mut found: Option<(&Extracted<'r>, MatchFound<'r>)> = None;
+            for candidate in &candidates {
+                let Some(message) = candidate.message.as_deref() else { continue };
+                if let Some(hit) = matching::best_message_match(candidate.catalogue, message) {
+                    if found.as_ref().is_none_or(|(_, f)| (hit.1, hit.3) > (f.1, f.3)) {
+                        found = Some((candidate, hit));
+                    }
+                }
             }
+            found
+        };
+        if let Some((candidate, (entry, how, values, _))) = found {
+            let how = match how {
+                MessageMatch::Equal => "equals",
+                MessageMatch::Template => "fills the template of",
+                MessageMatch::Similar => "resembles",
+            };
+            let code = match &candidate.code {
+                Some(code) => format!("code {code} is not in the table"),
+                None => "the body has no code".to_string(),
+            };
+            // Without a decisive vendor, the vendor is the one whose message matched.
+            let catalogue = if decisive { candidate.catalogue } else { entry.catalogue() };
+            return CanonicalError {
+                catalogue: Some(catalogue),
+                code: candidate.code.clone(),
+                entry: None,
+                vendor_message: candidate.message.clone(),
+                kind: entry.kind(),
+                detected_by: DetectedBy::Message,
+                detection: format!(
+                    "{}; {code}; the message {how} {}:{}",
+                    candidate.shape.name(),
+                    entry.catalogue().id(),
+                    entry.code()
+                ),
+                upstream_status: status,
+                params: typed(entry, values),
+            };
         }
         let why = match &best.code {
             Some(code) => format!("{}; code {code} is not in the table", best.shape.name()),
             None => format!("{}; the body has no code", best.shape.name()),
         };
-        let catalogue = decisive.then_some(best.catalogue);
-        self.unidentified(context, catalogue, best.code.clone(), best.message.clone(), &why)
+        // A code means nothing without its vendor: keep it only when the vendor is known.
+        let (catalogue, code) = if decisive { (Some(best.catalogue), best.code.clone()) } else { (None, None) };
+        self.unidentified(context, status, catalogue, code, best.message.clone(), why)
     }
 
     fn unidentified(
         &self,
         context: &Context<'_>,
+        status: Option<u16>,
         catalogue: Option<&'r Catalogue>,
         code: Option<String>,
         vendor_message: Option<String>,
-        why: &str,
+        why: String,
     ) -> CanonicalError<'r> {
-        let by_status = context.status.and_then(kind_for_status);
-        let (kind, detected_by, detection) = match by_status {
-            Some(kind) => (
-                kind,
-                DetectedBy::Status,
-                format!("{why}; the kind is the nearest to HTTP status {}", context.status.unwrap_or_default()),
-            ),
-            None => (Kind::UNKNOWN, DetectedBy::None, why.to_string()),
+        let (kind, detected_by, detection) = match status.and_then(|s| kind_for_status(s).map(|k| (s, k))) {
+            Some((status, kind)) => {
+                (kind, DetectedBy::Status, format!("{why}; the kind is the nearest to HTTP status {status}"))
+            }
+            None if context.vendor.is_some() => (Kind::UNKNOWN, DetectedBy::Hint, why),
+            None => (Kind::UNKNOWN, DetectedBy::None, why),
         };
-        let detected_by =
-            if context.vendor.is_some() && detected_by == DetectedBy::None { DetectedBy::Hint } else { detected_by };
         CanonicalError {
             catalogue,
             code,
@@ -468,10 +496,26 @@ impl<'r> Normalizer<'r> {
             kind,
             detected_by,
             detection,
-            upstream_status: context.status,
+            upstream_status: status,
             params: Vec::new(),
         }
     }
+}
+
+/// A message match: the code, how it matched, placeholder values, similarity.
+type MatchFound<'r> = (CodeRef<'r>, MessageMatch, Vec<String>, f64);
+
+/// The best message match across catalogues; the first wins a tie.
+fn best_match<'r>(catalogues: &'r [Catalogue], message: &str) -> Option<MatchFound<'r>> {
+    let mut best: Option<MatchFound<'r>> = None;
+    for catalogue in catalogues {
+        if let Some(hit) = matching::best_message_match(catalogue, message) {
+            if best.as_ref().is_none_or(|b| (hit.1, hit.3) > (b.1, b.3)) {
+                best = Some(hit);
+            }
+        }
+    }
+    best
 }
 
 /// Values of the code's placeholders found in the vendor's message.

@@ -114,6 +114,10 @@ pub struct BodySource {
     pub message: Option<Spanned<String>>,
     #[serde(default)]
     pub status: Option<Spanned<String>>,
+    /// A shape many services share (OAuth 2.0's `error`/`error_description`): it
+    /// identifies no vendor by itself.
+    #[serde(default)]
+    pub generic: bool,
 }
 
 /// One `[[code]]` table. Required fields are optional here so that a file missing

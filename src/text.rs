@@ -2,28 +2,53 @@
 
 use std::borrow::Cow;
 
-/// Removes control characters (ANSI escapes, carriage returns, NULs, …) from text that
-/// came from outside, such as a vendor message, before it reaches a terminal. A line
-/// break or tab becomes a space, so words stay apart. Text without control characters
-/// is returned as it is, without copying.
+/// Removes control characters (ANSI escape sequences whole, carriage returns, NULs, …)
+/// from text that came from outside, such as a vendor message, before it reaches a
+/// terminal. A line break or tab becomes a space, so words stay apart. Text without
+/// control characters is returned as it is, without copying.
 ///
 /// ```
-/// assert_eq!(errmap::sanitize("bad\u{1b}[31m red\u{7}"), "bad[31m red");
-/// assert_eq!(errmap::sanitize("two\nlines"), "two lines");
+/// assert_eq!(errmap::sanitize("bad\u{1b}[31m red\u{1b}[0m\u{7}"), "bad red");
+/// assert_eq!(errmap::sanitize("two\r\nlines"), "two lines");
 /// ```
 pub fn sanitize(text: &str) -> Cow<'_, str> {
     if !text.chars().any(char::is_control) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .filter_map(|c| match c {
-                '\n' | '\r' | '\t' => Some(' '),
-                c if c.is_control() => None,
-                c => Some(c),
-            })
-            .collect(),
-    )
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => skip_escape_sequence(&mut chars),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Skips the rest of an escape sequence after ESC: CSI (`ESC [ … final`), OSC
+/// (`ESC ] … BEL` or `ESC ] … ESC \\`), or a single following character.
+fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.next() {
+        Some('[') => {
+            for c in chars.by_ref() {
+                if ('\u{40}'..='\u{7e}').contains(&c) {
+                    break;
+                }
+            }
+        }
+        Some(']') => {
+            while let Some(c) = chars.next() {
+                if c == '\u{7}' || (c == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
+                    break;
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The candidate closest to `given`, when it is close enough to be a likely typo.
