@@ -365,12 +365,17 @@ impl<'r> Normalizer<'r> {
         // Best first: a known code, then a shape only this vendor uses (the more fields
         // it names, the better), then a code that looks like the catalogue's own, then a
         // code at all, then a documented status that agrees, then registry order.
+        // Affinity scans the catalogue's codes, so it is only worked out for unknown codes
+        // (a known code outranks it anyway), and every score once.
         let score = |c: &Extracted<'_>| {
             let agrees = c.entry.is_some_and(|e| e.http_status().is_some() && e.http_status() == status);
-            let affinity = c.code.as_deref().map_or(0, |code| affinity(c.catalogue, code));
+            let affinity = match (&c.entry, c.code.as_deref()) {
+                (None, Some(code)) => affinity(c.catalogue, code),
+                _ => 0,
+            };
             (c.entry.is_some(), c.shape.specificity(), affinity, c.code.is_some(), agrees)
         };
-        candidates.sort_by_key(|c| std::cmp::Reverse(score(c)));
+        candidates.sort_by_cached_key(|c| std::cmp::Reverse(score(c)));
         let best = &candidates[0];
         if let Some(entry) = best.entry {
             let rivals = candidates.iter().filter(|c| c.entry.is_some()).count();
