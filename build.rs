@@ -205,7 +205,7 @@ fn write_catalogues(out: &mut String, taxonomy: &TaxonomySource, catalogues: &[C
         let code_of =
             |i: usize| catalogue.code[i].get_ref().code.as_ref().map(|c| c.get_ref().clone()).unwrap_or_default();
         sorted.sort_by_key(|&i| code_of(i));
-        let sorted: Vec<String> = sorted.iter().map(ToString::to_string).collect();
+        let sorted: Vec<String> = sorted.iter().map(|&i| format!("({}, {i})", cow(&code_of(i)))).collect();
         let _ = writeln!(out, "        sorted: Cow::Borrowed(&[{}]),", sorted.join(", "));
         let by_kind: Vec<String> = by_kind
             .iter()

@@ -186,8 +186,9 @@ pub struct Catalogue {
     pub(crate) overrides: bool,
     pub(crate) bodies: Cow<'static, [BodyShape]>,
     pub(crate) codes: Cow<'static, [Code]>,
-    /// Indices into `codes`, ordered by code, for binary search.
-    pub(crate) sorted: Cow<'static, [usize]>,
+    /// Every code with its index into `codes`, ordered by code: a compact table for
+    /// binary search that does not touch the (large) code entries.
+    pub(crate) sorted: Cow<'static, [(Text, usize)]>,
     /// For each kind (by index), the indices of the codes mapped to it, in file order.
     pub(crate) by_kind: Cow<'static, [Cow<'static, [usize]>]>,
 }
@@ -240,10 +241,8 @@ impl Catalogue {
 
     /// The code written exactly so, if the catalogue has it.
     pub fn get(&self, code: &str) -> Option<&Code> {
-        self.sorted
-            .binary_search_by(|&i| self.codes[i].code.as_ref().cmp(code))
-            .ok()
-            .map(|at| &self.codes[self.sorted[at]])
+        let at = self.sorted.binary_search_by(|(key, _)| key.as_ref().cmp(code)).ok()?;
+        self.codes.get(self.sorted[at].1)
     }
 
     /// The code written so, or with that symbol, ignoring ASCII case.
@@ -339,8 +338,8 @@ impl Catalogue {
                 }
             })
             .collect();
-        let mut sorted: Vec<usize> = (0..codes.len()).collect();
-        sorted.sort_by(|&a, &b| codes[a].code.cmp(&codes[b].code));
+        let mut sorted: Vec<(Text, usize)> = codes.iter().enumerate().map(|(i, c)| (c.code.clone(), i)).collect();
+        sorted.sort();
         let mut by_kind: Vec<Vec<usize>> = vec![Vec::new(); Kind::all().len()];
         for (i, code) in codes.iter().enumerate() {
             by_kind[usize::from(code.kind.0)].push(i);

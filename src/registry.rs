@@ -1,5 +1,6 @@
 //! The set of catalogues errmap knows: the built-in ones plus any loaded at run time.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::OnceLock;
@@ -16,6 +17,12 @@ use crate::error::Error;
 #[derive(Debug, Clone)]
 pub struct Registry {
     catalogues: Vec<Catalogue>,
+    /// For each catalogue, its codes by exact spelling: the hot path of a lookup.
+    by_code: Vec<HashMap<Box<str>, usize>>,
+}
+
+fn code_index(catalogue: &Catalogue) -> HashMap<Box<str>, usize> {
+    catalogue.codes().iter().enumerate().map(|(i, code)| (Box::from(code.code()), i)).collect()
 }
 
 /// A code together with the catalogue it belongs to. Dereferences to the [`Code`].
@@ -90,7 +97,9 @@ impl Default for Registry {
 impl Registry {
     /// A registry of the built-in catalogues, to which more can be added.
     pub fn new() -> Registry {
-        Registry { catalogues: CATALOGUES.to_vec() }
+        let catalogues = CATALOGUES.to_vec();
+        let by_code = catalogues.iter().map(code_index).collect();
+        Registry { catalogues, by_code }
     }
 
     /// The shared registry of built-in catalogues.
@@ -107,6 +116,7 @@ impl Registry {
             if let Some(at) = self.catalogues.iter().position(|c| c.builtin && c.id.eq_ignore_ascii_case(&catalogue.id))
             {
                 self.catalogues.remove(at);
+                self.by_code.remove(at);
             }
         }
         for name in std::iter::once(catalogue.id()).chain(catalogue.aliases()) {
@@ -114,6 +124,7 @@ impl Registry {
                 return Err(Error::DuplicateCatalogue { name: name.to_string(), builtin: existing.builtin });
             }
         }
+        self.by_code.push(code_index(&catalogue));
         self.catalogues.push(catalogue);
         Ok(())
     }
@@ -125,23 +136,39 @@ impl Registry {
 
     /// The catalogue with this id or alias, ignoring ASCII case.
     pub fn catalogue(&self, name: &str) -> Result<&Catalogue, Error> {
-        self.catalogues.iter().find(|c| c.answers_to(name)).ok_or_else(|| {
-            let names = self.catalogues.iter().flat_map(|c| std::iter::once(c.id()).chain(c.aliases()));
-            Error::UnknownVendor {
-                given: name.to_string(),
-                suggestion: crate::text::suggest(name, names).map(|s| {
-                    // Suggest the id even when the alias was closer.
-                    self.catalogues.iter().find(|c| c.answers_to(s)).map_or(s, |c| c.id()).to_string()
-                }),
-                known: self.catalogues.iter().map(|c| c.id().to_string()).collect(),
-            }
-        })
+        let at = self.position(name).ok_or_else(|| self.unknown_vendor(name))?;
+        Ok(&self.catalogues[at])
+    }
+
+    fn unknown_vendor(&self, name: &str) -> Error {
+        let names = self.catalogues.iter().flat_map(|c| std::iter::once(c.id()).chain(c.aliases()));
+        Error::UnknownVendor {
+            given: name.to_string(),
+            suggestion: crate::text::suggest(name, names).map(|s| {
+                // Suggest the id even when the alias was closer.
+                self.catalogues.iter().find(|c| c.answers_to(s)).map_or(s, |c| c.id()).to_string()
+            }),
+            known: self.catalogues.iter().map(|c| c.id().to_string()).collect(),
+        }
+    }
+
+    /// Where the catalogue of this id or alias is: the exact id first, as callers
+    /// usually write it, then any spelling.
+    fn position(&self, name: &str) -> Option<usize> {
+        self.catalogues
+            .iter()
+            .position(|c| c.id() == name)
+            .or_else(|| self.catalogues.iter().position(|c| c.answers_to(name)))
     }
 
     /// The code `code` of catalogue `vendor`. The code is matched exactly first, then
     /// ignoring ASCII case, then as a symbol (`wilddog:invalid_user`).
     pub fn lookup(&self, vendor: &str, code: &str) -> Result<CodeRef<'_>, Error> {
-        let catalogue = self.catalogue(vendor)?;
+        let at = self.position(vendor).ok_or_else(|| self.unknown_vendor(vendor))?;
+        let catalogue = &self.catalogues[at];
+        if let Some(&index) = self.by_code[at].get(code) {
+            return Ok(CodeRef::new(catalogue, &catalogue.codes()[index]));
+        }
         match catalogue.find(code) {
             Some(entry) => Ok(CodeRef::new(catalogue, entry)),
             None => Err(Error::UnknownCode {
