@@ -81,11 +81,6 @@ impl CatalogueProblem {
         let (line, column) = problem.line_column(text);
         CatalogueProblem { line, column, message: problem.kind.to_string() }
     }
-
-    /// Whether the problem is a syntax or shape error rather than a bad value.
-    pub fn is_malformed(&self) -> bool {
-        self.message.starts_with("malformed")
-    }
 }
 
 impl fmt::Display for Error {

@@ -301,7 +301,7 @@ impl<'r> Normalizer<'r> {
         if body.len() > self.limits.max_body_bytes {
             return Err(Error::BodyTooLarge { size: body.len(), limit: self.limits.max_body_bytes });
         }
-        let hinted = context.vendor.map(|v| self.registry.catalogue(v)).transpose()?;
+        let hinted = self.hinted(context)?;
         // The Content-Type is not trusted: misconfigured servers label JSON as HTML or
         // octet-stream, so the body itself decides.
         let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
@@ -318,8 +318,12 @@ impl<'r> Normalizer<'r> {
 
     /// Normalizes a body that is already parsed, e.g. from a JSON log record.
     pub fn normalize_value(&self, body: &Value, context: &Context<'_>) -> Result<CanonicalError<'r>, Error> {
-        let hinted = context.vendor.map(|v| self.registry.catalogue(v)).transpose()?;
-        Ok(self.classify(body, context, hinted))
+        Ok(self.classify(body, context, self.hinted(context)?))
+    }
+
+    /// The catalogue the caller named, if any; naming none that exists is an error.
+    fn hinted(&self, context: &Context<'_>) -> Result<Option<&'r Catalogue>, Error> {
+        context.vendor.map(|v| self.registry.catalogue(v)).transpose()
     }
 
     fn shapes_of(&self, catalogues: &'r [Catalogue], body: &Value) -> Vec<Extracted<'r>> {

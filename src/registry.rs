@@ -120,8 +120,8 @@ impl Registry {
             }
         }
         for name in std::iter::once(catalogue.id()).chain(catalogue.aliases()) {
-            if let Some(existing) = self.catalogues.iter().find(|c| c.answers_to(name)) {
-                return Err(Error::DuplicateCatalogue { name: name.to_string(), builtin: existing.builtin });
+            if let Some(at) = self.position(name) {
+                return Err(Error::DuplicateCatalogue { name: name.to_string(), builtin: self.catalogues[at].builtin });
             }
         }
         self.by_code.push(code_index(&catalogue));
@@ -146,7 +146,7 @@ impl Registry {
             given: name.to_string(),
             suggestion: crate::text::suggest(name, names).map(|s| {
                 // Suggest the id even when the alias was closer.
-                self.catalogues.iter().find(|c| c.answers_to(s)).map_or(s, |c| c.id()).to_string()
+                self.position(s).map_or(s, |at| self.catalogues[at].id()).to_string()
             }),
             known: self.catalogues.iter().map(|c| c.id().to_string()).collect(),
         }
