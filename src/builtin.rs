@@ -3,7 +3,10 @@
 
 use std::borrow::Cow;
 
-use crate::catalogue::{BodyShape, Catalogue, Code, KindMatch};
+// The tables name `Setting`, `Variant` and `VariantTest` only when some built-in
+// catalogue has settings or variants.
+#[allow(unused_imports)]
+use crate::catalogue::{BodyShape, Catalogue, Code, KindMatch, Setting, Variant, VariantTest};
 use crate::taxonomy::{Actor, Category, Exposure, Kind, KindData};
 
 include!(concat!(env!("OUT_DIR"), "/builtin.rs"));

@@ -59,7 +59,7 @@ impl Serialize for KindMatch {
 pub struct Code {
     pub(crate) code: Text,
     pub(crate) symbol: Option<Text>,
-    pub(crate) message: Text,
+    pub(crate) message: Option<Text>,
     pub(crate) language: Text,
     pub(crate) description: Option<Text>,
     pub(crate) http_status: Option<u16>,
@@ -67,6 +67,7 @@ pub struct Code {
     pub(crate) kind: Kind,
     pub(crate) kind_match: KindMatch,
     pub(crate) reason: Option<Text>,
+    pub(crate) variants: Cow<'static, [Variant]>,
 }
 
 impl Code {
@@ -80,9 +81,10 @@ impl Code {
         self.symbol.as_deref()
     }
 
-    /// The vendor's message, exactly as documented, in [`Code::language`].
-    pub fn message(&self) -> &str {
-        &self.message
+    /// The vendor's message, exactly as documented, in [`Code::language`]; `None` where
+    /// the vendor documents none (Cognito's exceptions carry per-call text).
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
     }
 
     /// The language tag of the vendor's message, e.g. `"zh-CN"`.
@@ -119,6 +121,118 @@ impl Code {
     pub fn reason(&self) -> Option<&str> {
         self.reason.as_deref()
     }
+
+    /// The conditions this one code stands for, told apart by another field of the
+    /// body (Keycloak `invalid_grant` and its `error_description`).
+    pub fn variants(&self) -> &[Variant] {
+        &self.variants
+    }
+}
+
+/// How a [`Variant`] recognizes its condition in the body's field.
+#[derive(Debug, Clone)]
+pub enum VariantTest {
+    /// The field's value is exactly this text.
+    Equals(Text),
+    /// The field's value contains this text, ignoring ASCII case.
+    Contains(Text),
+}
+
+impl VariantTest {
+    /// Whether `value` passes the test.
+    pub fn matches(&self, value: &str) -> bool {
+        match self {
+            VariantTest::Equals(expected) => value == expected.as_ref(),
+            VariantTest::Contains(needle) => contains_ignore_ascii_case(value, needle),
+        }
+    }
+
+    /// The text tested for.
+    pub fn text(&self) -> &str {
+        match self {
+            VariantTest::Equals(t) | VariantTest::Contains(t) => t,
+        }
+    }
+}
+
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    needle.is_empty() || haystack.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// One of several conditions a vendor reports with the same code, with the kind it
+/// really means.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    pub(crate) field: Text,
+    pub(crate) test: VariantTest,
+    pub(crate) kind: Kind,
+    pub(crate) kind_match: KindMatch,
+    pub(crate) reason: Option<Text>,
+}
+
+impl Variant {
+    /// The JSON Pointer of the field that tells the conditions apart.
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+
+    /// What the field holds for this condition.
+    pub fn test(&self) -> &VariantTest {
+        &self.test
+    }
+
+    /// The kind of this condition.
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// How precisely the condition means its kind.
+    pub fn kind_match(&self) -> KindMatch {
+        self.kind_match
+    }
+
+    /// Why it maps so, where that is not obvious.
+    pub fn reason(&self) -> Option<&str> {
+        self.reason.as_deref()
+    }
+}
+
+/// A vendor setting under which several conditions are reported with one code, so
+/// the precise code depends on how the vendor's project is configured.
+#[derive(Debug, Clone)]
+pub struct Setting {
+    pub(crate) name: Text,
+    pub(crate) merges: Cow<'static, [Text]>,
+    pub(crate) into: Option<Text>,
+    pub(crate) note: Text,
+}
+
+impl Setting {
+    /// The vendor's name for the setting.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The codes that stop appearing when the setting is on.
+    pub fn merges(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.merges.iter().map(|c| c.as_ref())
+    }
+
+    /// The code reported instead, if any.
+    pub fn into_code(&self) -> Option<&str> {
+        self.into.as_deref()
+    }
+
+    /// What the setting does, in our words.
+    pub fn note(&self) -> &str {
+        &self.note
+    }
+
+    /// Whether `code` is one the setting merges or the one it reports instead.
+    pub fn concerns(&self, code: &str) -> bool {
+        self.into.as_deref() == Some(code) || self.merges.iter().any(|c| c == code)
+    }
 }
 
 /// Where a vendor's error body keeps its code and message: JSON Pointers (RFC 6901)
@@ -131,6 +245,9 @@ pub struct BodyShape {
     pub(crate) message: Option<Text>,
     pub(crate) status: Option<Text>,
     pub(crate) generic: bool,
+    pub(crate) catalogue: Option<Text>,
+    pub(crate) code_before: Option<Text>,
+    pub(crate) code_after: Option<Text>,
 }
 
 impl BodyShape {
@@ -165,6 +282,24 @@ impl BodyShape {
         self.generic
     }
 
+    /// The catalogue whose codes the shape carries, when it is not its own.
+    pub fn codes_from(&self) -> Option<&str> {
+        self.catalogue.as_deref()
+    }
+
+    /// The code as written in the body, cut at the shape's separators:
+    /// `"EMAIL_NOT_FOUND : detail"` → `"EMAIL_NOT_FOUND"`.
+    pub fn extract_code<'a>(&self, raw: &'a str) -> &'a str {
+        let mut code = raw;
+        if let Some(after) = self.code_after.as_deref() {
+            code = code.rsplit_once(after).map_or(code, |(_, rest)| rest);
+        }
+        if let Some(before) = self.code_before.as_deref() {
+            code = code.split_once(before).map_or(code, |(head, _)| head);
+        }
+        code.trim()
+    }
+
     /// How strongly the shape alone points at its vendor: the number of fields it
     /// requires, or 0 for a generic shape.
     pub fn specificity(&self) -> usize {
@@ -191,6 +326,7 @@ pub struct Catalogue {
     pub(crate) sorted: Cow<'static, [(Text, usize)]>,
     /// For each kind (by index), the indices of the codes mapped to it, in file order.
     pub(crate) by_kind: Cow<'static, [Cow<'static, [usize]>]>,
+    pub(crate) settings: Cow<'static, [Setting]>,
 }
 
 impl Catalogue {
@@ -227,6 +363,16 @@ impl Catalogue {
     /// The shapes of the vendor's error bodies.
     pub fn bodies(&self) -> &[BodyShape] {
         &self.bodies
+    }
+
+    /// The vendor settings that change which code reports a condition.
+    pub fn settings(&self) -> &[Setting] {
+        &self.settings
+    }
+
+    /// The settings that concern `code`.
+    pub fn settings_for<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Setting> + 'a {
+        self.settings.iter().filter(move |s| s.concerns(code))
     }
 
     /// Every code, in the order of the vendor's table.
@@ -314,6 +460,12 @@ impl Catalogue {
     }
 
     fn from_checked(source: CatalogueSource) -> Catalogue {
+        let kind_of = |kind: Option<toml::Spanned<String>>| {
+            kind.and_then(|k| Kind::from_id(k.get_ref())).unwrap_or(Kind::UNKNOWN)
+        };
+        let match_of = |m: Option<toml::Spanned<String>>| {
+            m.and_then(|m| KindMatch::parse(m.get_ref())).unwrap_or(KindMatch::Exact)
+        };
         let language = source.language.into_inner();
         let text = |value: Option<toml::Spanned<String>>| value.map(|v| Cow::Owned(v.into_inner()));
         let codes: Vec<Code> = source
@@ -321,13 +473,30 @@ impl Catalogue {
             .into_iter()
             .map(|entry| {
                 let entry = entry.into_inner();
-                let kind = entry.kind.and_then(|k| Kind::from_id(k.get_ref())).unwrap_or(Kind::UNKNOWN);
-                let kind_match =
-                    entry.kind_match.and_then(|m| KindMatch::parse(m.get_ref())).unwrap_or(KindMatch::Exact);
+                let kind = kind_of(entry.kind);
+                let kind_match = match_of(entry.kind_match);
+                let variants = entry
+                    .variant
+                    .into_iter()
+                    .map(|variant| {
+                        let variant = variant.into_inner();
+                        let test = match (variant.equals, variant.contains) {
+                            (Some(value), _) => VariantTest::Equals(Cow::Owned(value.into_inner())),
+                            (None, value) => VariantTest::Contains(text(value).unwrap_or_default()),
+                        };
+                        Variant {
+                            field: Cow::Owned(variant.field.into_inner()),
+                            test,
+                            kind: kind_of(variant.kind),
+                            kind_match: match_of(variant.kind_match),
+                            reason: text(variant.reason),
+                        }
+                    })
+                    .collect();
                 Code {
                     code: text(entry.code).unwrap_or_default(),
                     symbol: text(entry.symbol),
-                    message: text(entry.message).unwrap_or_default(),
+                    message: text(entry.message),
                     language: text(entry.language).unwrap_or_else(|| Cow::Owned(language.clone())),
                     description: entry.description.map(Cow::Owned),
                     http_status: entry.http_status.map(|s| s.into_inner()),
@@ -335,6 +504,7 @@ impl Catalogue {
                     kind,
                     kind_match,
                     reason: text(entry.reason),
+                    variants,
                 }
             })
             .collect();
@@ -365,12 +535,28 @@ impl Catalogue {
                         message: text(body.message),
                         status: text(body.status),
                         generic: body.generic,
+                        catalogue: text(body.catalogue),
+                        code_before: text(body.code_before),
+                        code_after: text(body.code_after),
                     }
                 })
                 .collect(),
             codes: Cow::Owned(codes),
             sorted: Cow::Owned(sorted),
             by_kind: by_kind.into_iter().map(Cow::Owned).collect(),
+            settings: source
+                .setting
+                .into_iter()
+                .map(|setting| {
+                    let setting = setting.into_inner();
+                    Setting {
+                        name: Cow::Owned(setting.name.into_inner()),
+                        merges: setting.merges.into_iter().map(|c| Cow::Owned(c.into_inner())).collect(),
+                        into: text(setting.into),
+                        note: Cow::Owned(setting.note.into_inner()),
+                    }
+                })
+                .collect(),
         }
     }
 }

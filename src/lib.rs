@@ -48,7 +48,7 @@ mod translate;
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
-pub use catalogue::{BodyShape, Catalogue, Code, KindMatch};
+pub use catalogue::{BodyShape, Catalogue, Code, KindMatch, Setting, Variant, VariantTest};
 pub use error::{CatalogueProblem, Error};
 pub use matching::fill_template;
 pub use messages::{Arg, Locale, LocalizedText, Messages, TextOrigin};

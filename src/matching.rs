@@ -131,13 +131,12 @@ pub(crate) fn best_message_match<'c>(
     let length = folded.chars().count();
     let mut best: Option<(CodeRef<'c>, MessageMatch, Vec<String>, f64)> = None;
     for code in catalogue.code_refs() {
-        let known = fold(code.message());
+        let Some(message) = code.message() else { continue };
+        let known = fold(message);
         let known_length = known.chars().count();
         let candidate = if known == folded {
             Some((MessageMatch::Equal, Vec::new(), 1.0))
-        } else if let Some(values) =
-            code.params().len().checked_sub(1).and_then(|_| fill_template(code.message(), text))
-        {
+        } else if let Some(values) = code.params().len().checked_sub(1).and_then(|_| fill_template(message, text)) {
             Some((MessageMatch::Template, values, 1.0))
         } else if 2 * length.min(known_length) * 10 < 8 * (length + known_length) {
             // Dice similarity cannot reach the threshold with lengths this far apart.

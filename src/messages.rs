@@ -268,15 +268,23 @@ impl Messages {
     }
 
     /// A code's message in `locale`: the vendor's own text when it is written in that
-    /// locale, else errmap's translation, else the vendor's text as it is.
+    /// locale, else errmap's translation, else the vendor's text as it is. A code
+    /// whose vendor documents no message gets errmap's text for it, or its kind's.
     /// Placeholders are shown as the vendor writes them (`{0}`).
     pub fn code_message(&self, code: CodeRef<'_>, locale: Locale) -> LocalizedText {
-        let vendor = || LocalizedText {
-            text: code.message().to_string(),
-            language: code.language().to_string(),
-            origin: TextOrigin::Vendor,
+        let vendor = || match code.message() {
+            Some(message) => LocalizedText {
+                text: message.to_string(),
+                language: code.language().to_string(),
+                origin: TextOrigin::Vendor,
+            },
+            None => LocalizedText {
+                text: self.kind_message(code.kind(), locale),
+                language: locale.tag().to_string(),
+                origin: TextOrigin::Errmap,
+            },
         };
-        if Locale::negotiate(code.language()) == Some(locale) {
+        if code.message().is_some() && Locale::negotiate(code.language()) == Some(locale) {
             return vendor();
         }
         let placeholders: Vec<String> = (0..code.params().len()).map(|i| format!("{{{i}}}")).collect();

@@ -14,7 +14,7 @@ use std::str::FromStr;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
-use crate::catalogue::{BodyShape, Catalogue};
+use crate::catalogue::{BodyShape, Catalogue, Variant};
 use crate::error::Error;
 use crate::matching::{self, MessageMatch};
 use crate::messages::{Arg, Locale, Messages};
@@ -190,6 +190,7 @@ pub struct CanonicalError<'r> {
     catalogue: Option<&'r Catalogue>,
     code: Option<String>,
     entry: Option<CodeRef<'r>>,
+    variant: Option<&'r Variant>,
     vendor_message: Option<String>,
     kind: Kind,
     detected_by: DetectedBy,
@@ -216,11 +217,26 @@ fn scalar(value: Option<&Value>) -> Option<String> {
     }
 }
 
-fn extract<'r>(catalogue: &'r Catalogue, shape: &'r BodyShape, body: &Value) -> Option<Extracted<'r>> {
+fn extract<'r>(
+    registry: &'r Registry,
+    owner: &'r Catalogue,
+    shape: &'r BodyShape,
+    body: &Value,
+) -> Option<Extracted<'r>> {
     if !shape.present().all(|p| body.pointer(p).is_some()) {
         return None;
     }
-    let code = shape.code().and_then(|p| scalar(body.pointer(p)));
+    // A shape may carry another catalogue's codes (Okta's OAuth endpoints, `oauth2`).
+    let catalogue =
+        shape.codes_from().and_then(|id| registry.position(id)).map_or(owner, |at| &registry.catalogues()[at]);
+    let code = shape
+        .code()
+        .and_then(|p| scalar(body.pointer(p)))
+        .map(|raw| match shape.extract_code(&raw) {
+            code if code.len() == raw.len() => raw,
+            code => code.to_string(),
+        })
+        .filter(|code| !code.is_empty());
     let message = shape.message().and_then(|p| match body.pointer(p)? {
         Value::String(s) => Some(sanitize(s).into_owned()),
         _ => None,
@@ -329,7 +345,9 @@ impl<'r> Normalizer<'r> {
     fn shapes_of(&self, catalogues: &'r [Catalogue], body: &Value) -> Vec<Extracted<'r>> {
         catalogues
             .iter()
-            .flat_map(|catalogue| catalogue.bodies().iter().filter_map(|shape| extract(catalogue, shape, body)))
+            .flat_map(|catalogue| {
+                catalogue.bodies().iter().filter_map(|shape| extract(self.registry, catalogue, shape, body))
+            })
             .collect()
     }
 
@@ -408,12 +426,22 @@ impl<'r> Normalizer<'r> {
                 }
             };
             let params = best.message.as_deref().map(|m| params_of(entry, m)).unwrap_or_default();
+            // One code may stand for several conditions, told apart by another field.
+            let variant =
+                entry.entry().variants().iter().find(|v| {
+                    body.pointer(v.field()).and_then(Value::as_str).is_some_and(|value| v.test().matches(value))
+                });
+            let why = match variant {
+                Some(v) => format!("{why}; {} tells the condition: {}", v.field(), v.kind().id()),
+                None => why,
+            };
             return CanonicalError {
                 catalogue: Some(best.catalogue),
                 code: best.code.clone(),
                 entry: Some(entry),
                 vendor_message: best.message.clone(),
-                kind: entry.kind(),
+                kind: variant.map_or(entry.kind(), |v| v.kind()),
+                variant,
                 detected_by,
                 detection: why,
                 upstream_status: status,
@@ -459,6 +487,7 @@ impl<'r> Normalizer<'r> {
                 catalogue: Some(catalogue),
                 code: candidate.code.clone(),
                 entry: None,
+                variant: None,
                 vendor_message: candidate.message.clone(),
                 kind: entry.kind(),
                 detected_by: DetectedBy::Message,
@@ -501,6 +530,7 @@ impl<'r> Normalizer<'r> {
             catalogue,
             code,
             entry: None,
+            variant: None,
             vendor_message,
             kind,
             detected_by,
@@ -532,7 +562,11 @@ fn params_of(entry: CodeRef<'_>, message: &str) -> Vec<(String, ParamValue)> {
     if entry.params().len() == 0 {
         return Vec::new();
     }
-    matching::fill_template(entry.message(), message).map(|values| typed(entry, values)).unwrap_or_default()
+    entry
+        .message()
+        .and_then(|template| matching::fill_template(template, message))
+        .map(|values| typed(entry, values))
+        .unwrap_or_default()
 }
 
 fn typed(entry: CodeRef<'_>, values: Vec<String>) -> Vec<(String, ParamValue)> {
@@ -568,6 +602,12 @@ impl<'r> CanonicalError<'r> {
     /// The catalogue entry of the code, when the code is in the catalogue.
     pub fn entry(&self) -> Option<CodeRef<'r>> {
         self.entry
+    }
+
+    /// The condition the body's secondary field told apart, when the code stands for
+    /// several (Keycloak `invalid_grant` with `error_description`).
+    pub fn variant(&self) -> Option<&'r Variant> {
+        self.variant
     }
 
     /// Whether the code is in the catalogue.

@@ -57,8 +57,9 @@ impl<'r> CodeRef<'r> {
         self.code.symbol()
     }
 
-    /// The vendor's message, borrowed for as long as the registry.
-    pub fn message(&self) -> &'r str {
+    /// The vendor's message, borrowed for as long as the registry; `None` where the
+    /// vendor documents none.
+    pub fn message(&self) -> Option<&'r str> {
         self.code.message()
     }
 
@@ -154,7 +155,7 @@ impl Registry {
 
     /// Where the catalogue of this id or alias is: the exact id first, as callers
     /// usually write it, then any spelling.
-    fn position(&self, name: &str) -> Option<usize> {
+    pub(crate) fn position(&self, name: &str) -> Option<usize> {
         self.catalogues
             .iter()
             .position(|c| c.id() == name)

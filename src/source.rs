@@ -97,6 +97,27 @@ pub struct CatalogueSource {
     pub body: Vec<Spanned<BodySource>>,
     #[serde(default)]
     pub code: Vec<Spanned<CodeSource>>,
+    /// Vendor settings that change which code a condition is reported with.
+    #[serde(default)]
+    pub setting: Vec<Spanned<SettingSource>>,
+}
+
+/// One `[[setting]]` table: a vendor setting under which several codes are reported
+/// as one (Firebase's email enumeration protection turns user-not-found and
+/// wrong-password into `auth/invalid-credential`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SettingSource {
+    /// The vendor's name for the setting.
+    pub name: Spanned<String>,
+    /// The codes that stop appearing when the setting is on.
+    #[serde(default)]
+    pub merges: Vec<Spanned<String>>,
+    /// The code reported instead, if any (some settings answer with success instead).
+    #[serde(default)]
+    pub into: Option<Spanned<String>>,
+    /// What the setting does and when it is on, in our words.
+    pub note: Spanned<String>,
 }
 
 /// One `[[body]]` table: where a vendor's error body keeps its code and message, as
@@ -118,6 +139,17 @@ pub struct BodySource {
     /// identifies no vendor by itself.
     #[serde(default)]
     pub generic: bool,
+    /// The catalogue whose codes this shape carries, when it is another one (Okta's
+    /// OAuth endpoints answer with the `oauth2` catalogue's codes).
+    #[serde(default)]
+    pub catalogue: Option<Spanned<String>>,
+    /// Keep only the text before this separator (Firebase `"CODE : detail"`).
+    #[serde(default)]
+    pub code_before: Option<Spanned<String>>,
+    /// Keep only the text after the last occurrence of this separator (Cognito
+    /// `"aws.prefix#NotAuthorizedException"`).
+    #[serde(default)]
+    pub code_after: Option<Spanned<String>>,
 }
 
 /// One `[[code]]` table. Required fields are optional here so that a file missing
@@ -139,6 +171,35 @@ pub struct CodeSource {
     pub http_status: Option<Spanned<u16>>,
     #[serde(default)]
     pub params: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub kind: Option<Spanned<String>>,
+    #[serde(default, rename = "match")]
+    pub kind_match: Option<Spanned<String>>,
+    #[serde(default)]
+    pub reason: Option<Spanned<String>>,
+    /// `false` when the vendor documents no message for the code (the message then
+    /// comes from our locale files).
+    #[serde(default)]
+    pub message_documented: Option<Spanned<bool>>,
+    /// Conditions the vendor reports with this one code, told apart by another field.
+    #[serde(default)]
+    pub variant: Vec<Spanned<VariantSource>>,
+}
+
+/// One `[[code.variant]]` table: when the body's `field` equals (or contains) a value,
+/// the code means a more precise kind (Keycloak `invalid_grant` with
+/// `error_description` "Account disabled").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VariantSource {
+    /// A JSON Pointer into the error body.
+    pub field: Spanned<String>,
+    /// The field's exact value for this condition.
+    #[serde(default)]
+    pub equals: Option<Spanned<String>>,
+    /// Text the field contains for this condition, ignoring ASCII case.
+    #[serde(default)]
+    pub contains: Option<Spanned<String>>,
     #[serde(default)]
     pub kind: Option<Spanned<String>>,
     #[serde(default, rename = "match")]
@@ -191,6 +252,12 @@ pub enum ProblemKind {
     /// `exposure` hides the kind but `public` is missing, or `public` is set on a public
     /// kind, or names a kind that is itself hidden.
     BadPublic { id: String, detail: &'static str },
+    /// A setting names a code the catalogue does not have.
+    UnknownCode { code: String },
+    /// A variant needs exactly one of `equals` and `contains`.
+    BadVariant,
+    /// `message_documented = false` beside a `message`.
+    MessageContradiction,
 }
 
 impl fmt::Display for ProblemKind {
@@ -198,6 +265,10 @@ impl fmt::Display for ProblemKind {
         use ProblemKind::*;
         match self {
             Malformed { detail } => write!(f, "malformed file: {detail}"),
+            MissingField { field: "message" } => write!(
+                f,
+                "missing field `message` (the vendor's text); write `message_documented = false` if the vendor publishes none"
+            ),
             MissingField { field } => write!(f, "missing field `{field}`"),
             EmptyField { field } => write!(f, "field `{field}` is empty"),
             BadId { given } => {
@@ -238,6 +309,11 @@ impl fmt::Display for ProblemKind {
             EmptyBody => write!(f, "a body shape needs a `code` or a `message` pointer"),
             Cycle { id } => write!(f, "kind '{id}' is its own ancestor"),
             BadPublic { id, detail } => write!(f, "kind '{id}': {detail}"),
+            UnknownCode { code } => write!(f, "'{code}' is not a code of this catalogue"),
+            BadVariant => write!(f, "a variant needs exactly one of `equals` and `contains`"),
+            MessageContradiction => {
+                write!(f, "`message_documented = false` contradicts the `message` given; keep one of them")
+            }
         }
     }
 }
@@ -448,6 +524,45 @@ pub fn check_taxonomy(taxonomy: &TaxonomySource) -> Vec<Problem> {
     problems
 }
 
+fn pointer(value: &Spanned<String>, problems: &mut Vec<Problem>) {
+    if !value.get_ref().starts_with('/') {
+        problems.push(Problem::at(value, ProblemKind::BadPointer { given: value.get_ref().clone() }));
+    }
+}
+
+/// Checks a `kind`, `match` and `reason` triple, of a code or of one of its variants.
+fn check_mapping(
+    span: Range<usize>,
+    kind: &Option<Spanned<String>>,
+    kind_match: &Option<Spanned<String>>,
+    reason: &Option<Spanned<String>>,
+    kind_ids: &[&str],
+    problems: &mut Vec<Problem>,
+) {
+    let missing = |field| Problem { span: span.clone(), kind: ProblemKind::MissingField { field } };
+    match kind {
+        None => problems.push(missing("kind")),
+        Some(kind) if !kind_ids.contains(&kind.get_ref().as_str()) => problems.push(Problem::at(
+            kind,
+            ProblemKind::UnknownKind {
+                given: kind.get_ref().clone(),
+                suggestion: closest(kind.get_ref(), kind_ids.iter().copied()).map(str::to_string),
+            },
+        )),
+        Some(_) => {}
+    }
+    match kind_match {
+        None => problems.push(missing("match")),
+        Some(value) => {
+            one_of(value, "match", MATCHES, problems);
+            let has_reason = reason.as_ref().is_some_and(|r| !r.get_ref().trim().is_empty());
+            if value.get_ref() != "exact" && !has_reason {
+                problems.push(Problem::at(value, ProblemKind::MissingReason { kind_match: value.get_ref().clone() }));
+            }
+        }
+    }
+}
+
 /// Checks a catalogue against the kind ids of the taxonomy.
 pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -489,8 +604,13 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
                 problems.push(Problem::at(symbol, ProblemKind::DuplicateSymbol { symbol: symbol.get_ref().clone() }));
             }
         }
+        let documented = code.message_documented.as_ref().is_none_or(|d| *d.get_ref());
         match &code.message {
+            None if !documented => {}
             None => problems.push(missing("message")),
+            Some(message) if !documented => {
+                problems.push(Problem::at(message, ProblemKind::MessageContradiction));
+            }
             Some(message) if message.get_ref().trim().is_empty() => {
                 problems.push(Problem::at(message, ProblemKind::EmptyField { field: "message" }));
             }
@@ -519,27 +639,19 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
         if let Some(value) = &code.http_status {
             status(value, &mut problems);
         }
-        match &code.kind {
-            None => problems.push(missing("kind")),
-            Some(kind) if !kind_ids.contains(&kind.get_ref().as_str()) => problems.push(Problem::at(
-                kind,
-                ProblemKind::UnknownKind {
-                    given: kind.get_ref().clone(),
-                    suggestion: closest(kind.get_ref(), kind_ids.iter().copied()).map(str::to_string),
-                },
-            )),
-            Some(_) => {}
-        }
-        match &code.kind_match {
-            None => problems.push(missing("match")),
-            Some(value) => {
-                one_of(value, "match", MATCHES, &mut problems);
-                let has_reason = code.reason.as_ref().is_some_and(|r| !r.get_ref().trim().is_empty());
-                if value.get_ref() != "exact" && !has_reason {
-                    problems
-                        .push(Problem::at(value, ProblemKind::MissingReason { kind_match: value.get_ref().clone() }));
+        check_mapping(entry.span(), &code.kind, &code.kind_match, &code.reason, kind_ids, &mut problems);
+        for variant in &code.variant {
+            let v = variant.get_ref();
+            pointer(&v.field, &mut problems);
+            if v.equals.is_some() == v.contains.is_some() {
+                problems.push(Problem { span: variant.span(), kind: ProblemKind::BadVariant });
+            }
+            for value in v.equals.iter().chain(&v.contains) {
+                if value.get_ref().is_empty() || has_control(value.get_ref()) {
+                    problems.push(Problem::at(value, ProblemKind::EmptyField { field: "equals/contains" }));
                 }
             }
+            check_mapping(variant.span(), &v.kind, &v.kind_match, &v.reason, kind_ids, &mut problems);
         }
     }
     for body in &catalogue.body {
@@ -548,10 +660,32 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
             problems.push(Problem { span: body.span(), kind: ProblemKind::EmptyBody });
         }
         let pointers = shape.present.iter().chain(&shape.code).chain(&shape.message).chain(&shape.status);
-        for pointer in pointers {
-            if !pointer.get_ref().starts_with('/') {
-                problems.push(Problem::at(pointer, ProblemKind::BadPointer { given: pointer.get_ref().clone() }));
+        for value in pointers {
+            pointer(value, &mut problems);
+        }
+        for separator in shape.code_before.iter().chain(&shape.code_after) {
+            if separator.get_ref().is_empty() {
+                problems.push(Problem::at(separator, ProblemKind::EmptyField { field: "code_before/code_after" }));
             }
+        }
+        if let Some(other) = &shape.catalogue {
+            if !is_id(other.get_ref(), '-') {
+                problems.push(Problem::at(other, ProblemKind::BadId { given: other.get_ref().clone() }));
+            }
+        }
+    }
+    for setting in &catalogue.setting {
+        let setting = setting.get_ref();
+        for code in setting.merges.iter().chain(&setting.into) {
+            if !codes.contains_key(code.get_ref().as_str()) {
+                problems.push(Problem::at(code, ProblemKind::UnknownCode { code: code.get_ref().clone() }));
+            }
+        }
+        if setting.name.get_ref().trim().is_empty() {
+            problems.push(Problem::at(&setting.name, ProblemKind::EmptyField { field: "name" }));
+        }
+        if setting.note.get_ref().trim().is_empty() {
+            problems.push(Problem::at(&setting.note, ProblemKind::EmptyField { field: "note" }));
         }
     }
     if let Some(fallback) = &catalogue.fallback {

@@ -378,13 +378,13 @@ fn every_documented_code_is_catalogued_with_the_vendors_words() {
                     problems.push(format!("{id}:{code}: {what}: catalogue has {ours}, document has {theirs}"));
                 }
             };
-            differ("message", format!("{:?}", found.message()), format!("{:?}", entry.message));
+            differ("message", format!("{:?}", found.message().unwrap_or_default()), format!("{:?}", entry.message));
             differ("symbol", format!("{:?}", found.symbol()), format!("{:?}", entry.symbol));
             // The description is given only where it differs from the message.
             if entry.description.is_some() || found.description().is_some() {
                 differ(
                     "description",
-                    format!("{:?}", found.description().unwrap_or(found.message())),
+                    format!("{:?}", found.description().or(found.message()).unwrap_or_default()),
                     format!("{:?}", entry.description.as_deref().unwrap_or(&entry.message)),
                 );
             }
@@ -475,8 +475,8 @@ fn the_same_number_in_two_catalogues_is_two_codes() {
     assert_eq!(v3.catalogue().id(), "authing");
     assert_eq!(v2.catalogue().id(), "authing-v2");
     assert!(!v3.same_as(&v2));
-    assert_eq!(v3.kind().id(), "domain_taken", "authing:2040 ({})", v3.message());
-    assert_eq!(v2.kind().id(), "quota_exceeded", "authing-v2:2040 ({})", v2.message());
+    assert_eq!(v3.kind().id(), "domain_taken", "authing:2040 ({})", v3.message().unwrap_or_default());
+    assert_eq!(v2.kind().id(), "quota_exceeded", "authing-v2:2040 ({})", v2.message().unwrap_or_default());
     assert_ne!(v3.kind(), v2.kind());
     assert_eq!(errmap::relate(v3, v2), None, "authing:2040 -> authing-v2:2040");
     assert_eq!(errmap::relate(v2, v3), None, "authing-v2:2040 -> authing:2040");

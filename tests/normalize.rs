@@ -581,8 +581,8 @@ fn wrap(shape: &errmap::BodyShape, code: &errmap::Code) -> Value {
     let digits = code.code().bytes().all(|b| b.is_ascii_digit()) && !code.code().starts_with('0');
     let value = if digits { json!(code.code().parse::<u64>().unwrap()) } else { json!(code.code()) };
     set_pointer(&mut body, shape.code().expect("a shape with a code"), value);
-    if let Some(pointer) = shape.message() {
-        set_pointer(&mut body, pointer, json!(code.message()));
+    if let (Some(pointer), Some(message)) = (shape.message(), code.message()) {
+        set_pointer(&mut body, pointer, json!(message));
     }
     for pointer in shape.present() {
         if body.pointer(pointer).is_none() {
@@ -675,7 +675,7 @@ fn vendor_text() -> impl Strategy<Value = String> {
         for code in catalogue.codes() {
             known.push(code.code().to_string());
             known.extend(code.symbol().map(str::to_string));
-            known.push(code.message().replace("{0}", "3").replace("{1}", "59"));
+            known.extend(code.message().map(|m| m.replace("{0}", "3").replace("{1}", "59")));
         }
     }
     prop_oneof![
@@ -876,4 +876,155 @@ proptest! {
         let checked = check_invariants(&error, hint);
         prop_assert!(checked.is_ok(), "{}: {}", body, checked.unwrap_err());
     }
+}
+
+/// A user catalogue using every refinement of the format: a code whose real condition
+/// is in another field, a code without a documented message, a setting that merges
+/// codes, a code cut out of a longer string, and a shape carrying another catalogue's
+/// codes.
+const REFINED: &str = r##"
+id = "refined"
+name = "A vendor with every refinement"
+language = "en"
+
+[[body]]
+name = "refined error (code, detail, kind)"
+present = ["/refined"]
+code = "/refined/code"
+message = "/refined/detail"
+code_before = " : "
+code_after = "#"
+
+[[body]]
+name = "refined OAuth endpoint"
+present = ["/error", "/error_description", "/refined_oauth"]
+code = "/error"
+message = "/error_description"
+catalogue = "standard"
+
+[[code]]
+code = "BAD_LOGIN"
+message = "Login failed."
+kind = "authentication_failed"
+match = "exact"
+
+[[code.variant]]
+field = "/refined/detail"
+equals = "Account disabled"
+kind = "disabled"
+match = "exact"
+
+[[code.variant]]
+field = "/refined/detail"
+contains = "locked"
+kind = "locked"
+match = "close"
+reason = "The vendor says 'temporarily locked'; the lock lifts by itself."
+
+[[code]]
+code = "NoSuchUser"
+message_documented = false
+kind = "user_not_found"
+match = "exact"
+
+[[code]]
+code = "WRONG_PASSWORD"
+message = "Wrong password."
+kind = "bad_password"
+match = "exact"
+
+[[setting]]
+name = "Hide whether users exist"
+merges = ["NoSuchUser", "WRONG_PASSWORD"]
+into = "BAD_LOGIN"
+note = "When on, a missing user and a wrong password are both reported as BAD_LOGIN."
+"##;
+
+const STANDARD: &str = r#"
+id = "standard"
+name = "A standard vocabulary"
+language = "en"
+
+[[code]]
+code = "invalid_grant"
+message = "The grant is invalid."
+kind = "token_invalid"
+match = "exact"
+"#;
+
+fn refined_registry() -> Registry {
+    let mut registry = Registry::new();
+    registry.add(Catalogue::from_toml(STANDARD, "standard.toml").expect("valid")).expect("new id");
+    registry.add(Catalogue::from_toml(REFINED, "refined.toml").expect("valid")).expect("new id");
+    registry
+}
+
+#[test]
+fn a_secondary_field_picks_the_precise_kind() {
+    let registry = refined_registry();
+    let normalizer = Normalizer::new(&registry);
+    let run = |detail: &str| {
+        let body = json!({"refined": {"code": "BAD_LOGIN", "detail": detail}});
+        normalizer.normalize(body.to_string().as_bytes(), &Context::default()).expect("under the limit")
+    };
+    let disabled = run("Account disabled");
+    assert_eq!(disabled.kind(), Kind::DISABLED);
+    assert_eq!(disabled.code(), Some("BAD_LOGIN"));
+    assert!(disabled.detection().contains("/refined/detail"), "{}", disabled.detection());
+    assert_eq!(run("Account temporarily LOCKED").kind(), Kind::LOCKED);
+    let plain = run("Something else");
+    assert_eq!(plain.kind(), Kind::AUTHENTICATION_FAILED);
+    assert!(plain.variant().is_none());
+}
+
+#[test]
+fn codes_are_cut_out_of_longer_strings() {
+    let registry = refined_registry();
+    let normalizer = Normalizer::new(&registry);
+    for raw in ["WRONG_PASSWORD : try again", "com.vendor#WRONG_PASSWORD", "aws#WRONG_PASSWORD : x"] {
+        let body = json!({"refined": {"code": raw, "detail": "x"}});
+        let error = normalizer.normalize(body.to_string().as_bytes(), &Context::default()).expect("under the limit");
+        assert_eq!(error.code(), Some("WRONG_PASSWORD"), "{raw}");
+        assert_eq!(error.kind(), Kind::BAD_PASSWORD, "{raw}");
+    }
+}
+
+#[test]
+fn a_shape_may_carry_another_catalogues_codes() {
+    let registry = refined_registry();
+    let normalizer = Normalizer::new(&registry);
+    let body = json!({"error": "invalid_grant", "error_description": "expired", "refined_oauth": true});
+    let error =
+        normalizer.normalize(body.to_string().as_bytes(), &Context::default().vendor("refined")).expect("known hint");
+    assert_eq!(error.vendor(), Some("standard"));
+    assert_eq!(error.kind(), Kind::TOKEN_INVALID);
+}
+
+#[test]
+fn settings_and_undocumented_messages_are_kept() {
+    let registry = refined_registry();
+    let catalogue = registry.catalogue("refined").expect("added");
+    assert_eq!(catalogue.get("NoSuchUser").and_then(|c| c.message()), None);
+    let settings: Vec<_> = catalogue.settings_for("NoSuchUser").collect();
+    assert_eq!(settings.len(), 1);
+    assert_eq!(settings[0].into_code(), Some("BAD_LOGIN"));
+    assert_eq!(catalogue.settings_for("BAD_LOGIN").count(), 1);
+    let code = registry.resolve("refined:NoSuchUser").expect("added");
+    let text = errmap::Messages::get().code_message(code, Locale::En);
+    assert_eq!(text.text, errmap::Messages::get().kind_message(Kind::USER_NOT_FOUND, Locale::En));
+}
+
+#[test]
+fn refinements_are_checked() {
+    let broken = REFINED
+        .replace("equals = \"Account disabled\"", "equals = \"Account disabled\"\ncontains = \"x\"")
+        .replace("into = \"BAD_LOGIN\"", "into = \"BAD_LOGINN\"")
+        .replace("message_documented = false", "message_documented = false\nmessage = \"x\"");
+    let Err(Error::InvalidCatalogue { problems, .. }) = Catalogue::from_toml(&broken, "broken.toml") else {
+        panic!("the broken catalogue was accepted");
+    };
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert!(messages.iter().any(|m| m.contains("exactly one of `equals` and `contains`")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("'BAD_LOGINN' is not a code")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("contradicts")), "{messages:?}");
 }

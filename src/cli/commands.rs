@@ -157,7 +157,9 @@ pub fn explain(ui: &Ui, format: Format, reference: &str) -> Result<Outcome, Erro
             let _ = writeln!(out, "{}  ({})", heading(code), sanitize(code.catalogue().name()));
             let mut table = Table::default();
             let mut row = |label: &str, value: String| table.row([ui.t(label), value]);
-            row("label-vendor-message", format!("{}  [{}]", entry.message(), entry.language()));
+            if let Some(message) = entry.message() {
+                row("label-vendor-message", format!("{message}  [{}]", entry.language()));
+            }
             for (tag, text) in &messages {
                 if text.origin == errmap::TextOrigin::Errmap {
                     row("label-translation", format!("{}  [{tag}]", text.text));

@@ -23,7 +23,7 @@ pub struct CodeJson<'a> {
     pub kind: Kind,
     #[serde(rename = "match")]
     pub kind_match: KindMatch,
-    pub vendor_message: &'a str,
+    pub vendor_message: Option<&'a str>,
     pub message: String,
     pub reason: Option<&'a str>,
 }
@@ -94,7 +94,7 @@ pub struct ExplainJson<'a> {
     pub vendor_http_status: Option<u16>,
     pub retryable: bool,
     pub actor: Actor,
-    pub vendor_message: &'a str,
+    pub vendor_message: Option<&'a str>,
     pub vendor_language: &'a str,
     pub description: Option<&'a str>,
     /// The code's message in every shipped locale, with who wrote it.
