@@ -222,7 +222,7 @@ fn write_catalogues(out: &mut String, taxonomy: &TaxonomySource, catalogues: &[C
                 .collect();
             let _ = writeln!(
                 out,
-                "            Code {{ code: {}, symbol: {}, message: {}, language: {}, description: {}, http_status: {}, params: Cow::Borrowed(&[{}]), kind: Kind({kind}), kind_match: KindMatch::{}, reason: {}, variants: Cow::Borrowed(&[{}]) }},",
+                "            Code {{ code: {}, symbol: {}, message: {}, language: {}, description: {}, http_status: {}, params: Cow::Borrowed(&[{}]), kind: Kind({kind}), kind_match: KindMatch::{}, reason: {}, variants: Cow::Borrowed(&[{}]), same_as: {} }},",
                 cow(field(&code.code).expect("checked before")),
                 optional(field(&code.symbol)),
                 optional(field(&code.message)),
@@ -233,6 +233,7 @@ fn write_catalogues(out: &mut String, taxonomy: &TaxonomySource, catalogues: &[C
                 variant(source::MATCHES, field(&code.kind_match).expect("checked before")),
                 optional(field(&code.reason)),
                 variants.join(", "),
+                optional(field(&code.same_as)),
             );
         }
         out.push_str("        ]),\n");

@@ -68,6 +68,7 @@ pub struct Code {
     pub(crate) kind_match: KindMatch,
     pub(crate) reason: Option<Text>,
     pub(crate) variants: Cow<'static, [Variant]>,
+    pub(crate) same_as: Option<Text>,
 }
 
 impl Code {
@@ -120,6 +121,12 @@ impl Code {
     /// Why the code maps as it does, where that is not obvious.
     pub fn reason(&self) -> Option<&str> {
         self.reason.as_deref()
+    }
+
+    /// Another code of the catalogue for the same condition, in another layer of the
+    /// vendor's stack (Firebase REST `EMAIL_NOT_FOUND` and SDK `auth/user-not-found`).
+    pub fn same_as(&self) -> Option<&str> {
+        self.same_as.as_deref()
     }
 
     /// The conditions this one code stands for, told apart by another field of the
@@ -505,6 +512,7 @@ impl Catalogue {
                     kind_match,
                     reason: text(entry.reason),
                     variants,
+                    same_as: text(entry.same_as),
                 }
             })
             .collect();

@@ -181,6 +181,11 @@ pub struct CodeSource {
     /// comes from our locale files).
     #[serde(default)]
     pub message_documented: Option<Spanned<bool>>,
+    /// Another code of the same catalogue for the same condition, in another layer of
+    /// the vendor's stack (Firebase's REST `EMAIL_NOT_FOUND` is the SDK's
+    /// `auth/user-not-found`).
+    #[serde(default)]
+    pub same_as: Option<Spanned<String>>,
     /// Conditions the vendor reports with this one code, told apart by another field.
     #[serde(default)]
     pub variant: Vec<Spanned<VariantSource>>,
@@ -671,6 +676,13 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
         if let Some(other) = &shape.catalogue {
             if !is_id(other.get_ref(), '-') {
                 problems.push(Problem::at(other, ProblemKind::BadId { given: other.get_ref().clone() }));
+            }
+        }
+    }
+    for entry in &catalogue.code {
+        if let Some(other) = &entry.get_ref().same_as {
+            if !codes.contains_key(other.get_ref().as_str()) {
+                problems.push(Problem::at(other, ProblemKind::UnknownCode { code: other.get_ref().clone() }));
             }
         }
     }

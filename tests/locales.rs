@@ -365,8 +365,7 @@ fn every_code_reads_in_every_locale() {
                     if !text.text.contains(&placeholder) {
                         problems.push(format!(
                             "{code_ref} in {tag}: translation {:?} lacks the vendor's {placeholder} ({:?})",
-                            text.text,
-                            vendor_message
+                            text.text, vendor_message
                         ));
                     }
                 }

@@ -933,6 +933,13 @@ message = "Wrong password."
 kind = "bad_password"
 match = "exact"
 
+[[code]]
+code = "auth/wrong-password"
+same_as = "WRONG_PASSWORD"
+message = "The password is wrong."
+kind = "bad_password"
+match = "exact"
+
 [[setting]]
 name = "Hide whether users exist"
 merges = ["NoSuchUser", "WRONG_PASSWORD"]
@@ -1009,6 +1016,7 @@ fn settings_and_undocumented_messages_are_kept() {
     assert_eq!(settings.len(), 1);
     assert_eq!(settings[0].into_code(), Some("BAD_LOGIN"));
     assert_eq!(catalogue.settings_for("BAD_LOGIN").count(), 1);
+    assert_eq!(catalogue.get("auth/wrong-password").and_then(|c| c.same_as()), Some("WRONG_PASSWORD"));
     let code = registry.resolve("refined:NoSuchUser").expect("added");
     let text = errmap::Messages::get().code_message(code, Locale::En);
     assert_eq!(text.text, errmap::Messages::get().kind_message(Kind::USER_NOT_FOUND, Locale::En));
