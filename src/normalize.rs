@@ -400,6 +400,20 @@ impl<'r> Normalizer<'r> {
         candidates.sort_by_cached_key(|c| std::cmp::Reverse(score(c)));
         let best = &candidates[0];
         if let Some(entry) = best.entry {
+            // A standard code in a shape many services share (OAuth's invalid_grant) says
+            // less than a vendor's own message template filled in beside it: a message
+            // that matches one of another vendor's codes exactly, and means a more precise
+            // kind, decides.
+            if let (None, 0, Some(message)) = (hinted, best.shape.specificity(), best.message.as_deref()) {
+                let precise = best_match(self.registry.catalogues(), message).filter(|(hit, how, _, _)| {
+                    !std::ptr::eq(hit.catalogue(), best.catalogue)
+                        && matches!(how, MessageMatch::Equal | MessageMatch::Template)
+                        && entry.kind().is_ancestor_of(hit.kind())
+                });
+                if let Some(found) = precise {
+                    return self.by_message(best, found, false, status);
+                }
+            }
             let rivals = candidates.iter().filter(|c| c.entry.is_some()).count();
             let (detected_by, why) = match (hinted, best.shape.specificity() > 0, rivals) {
                 (Some(_), _, _) => (DetectedBy::Hint, format!("the caller named {}", best.catalogue.id())),
@@ -471,35 +485,8 @@ impl<'r> Normalizer<'r> {
             }
             found
         };
-        if let Some((candidate, (entry, how, values, _))) = found {
-            let how = match how {
-                MessageMatch::Equal => "equals",
-                MessageMatch::Template => "fills the template of",
-                MessageMatch::Similar => "resembles",
-            };
-            let code = match &candidate.code {
-                Some(code) => format!("code {code} is not in the table"),
-                None => "the body has no code".to_string(),
-            };
-            // Without a decisive vendor, the vendor is the one whose message matched.
-            let catalogue = if decisive { candidate.catalogue } else { entry.catalogue() };
-            return CanonicalError {
-                catalogue: Some(catalogue),
-                code: candidate.code.clone(),
-                entry: None,
-                variant: None,
-                vendor_message: candidate.message.clone(),
-                kind: entry.kind(),
-                detected_by: DetectedBy::Message,
-                detection: format!(
-                    "{}; {code}; the message {how} {}:{}",
-                    candidate.shape.name(),
-                    entry.catalogue().id(),
-                    entry.code()
-                ),
-                upstream_status: status,
-                params: typed(entry, values),
-            };
+        if let Some((candidate, found)) = found {
+            return self.by_message(candidate, found, decisive, status);
         }
         let why = match &best.code {
             Some(code) => format!("{}; code {code} is not in the table", best.shape.name()),
@@ -508,6 +495,46 @@ impl<'r> Normalizer<'r> {
         // A code means nothing without its vendor: keep it only when the vendor is known.
         let (catalogue, code) = if decisive { (Some(best.catalogue), best.code.clone()) } else { (None, None) };
         self.unidentified(context, status, catalogue, code, best.message.clone(), why)
+    }
+
+    /// The answer when a vendor message, not the code, identified the error. The vendor
+    /// stays the candidate's when it is `decisive`, else it is the one whose message
+    /// matched.
+    fn by_message(
+        &self,
+        candidate: &Extracted<'r>,
+        (entry, how, values, _): MatchFound<'r>,
+        decisive: bool,
+        status: Option<u16>,
+    ) -> CanonicalError<'r> {
+        let how = match how {
+            MessageMatch::Equal => "equals",
+            MessageMatch::Template => "fills the template of",
+            MessageMatch::Similar => "resembles",
+        };
+        let code = match &candidate.code {
+            Some(code) => format!("code {code} is not in the table"),
+            None => "the body has no code".to_string(),
+        };
+        // Without a decisive vendor, the vendor is the one whose message matched.
+        let catalogue = if decisive { candidate.catalogue } else { entry.catalogue() };
+        CanonicalError {
+            catalogue: Some(catalogue),
+            code: candidate.code.clone(),
+            entry: None,
+            variant: None,
+            vendor_message: candidate.message.clone(),
+            kind: entry.kind(),
+            detected_by: DetectedBy::Message,
+            detection: format!(
+                "{}; {code}; the message {how} {}:{}",
+                candidate.shape.name(),
+                entry.catalogue().id(),
+                entry.code()
+            ),
+            upstream_status: status,
+            params: typed(entry, values),
+        }
     }
 
     fn unidentified(

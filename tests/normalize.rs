@@ -621,7 +621,7 @@ fn every_builtin_code_in_its_first_body_shape_normalizes_to_itself() {
             }
         }
     }
-    assert_eq!(count, 283, "the built-in catalogues hold 283 codes");
+    assert!(count >= 283, "the built-in catalogues hold at least the 283 seed codes, not {count}");
     assert!(failures.is_empty(), "{} codes:\n{}", failures.len(), failures.join("\n"));
 }
 

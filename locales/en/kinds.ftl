@@ -12,6 +12,8 @@
 
 kind-authentication_failed = Sign-in failed.
     .hint = Try again in a moment. If it keeps failing, contact support.
+kind-invalid_grant = The sign-in details or the authorization presented were not accepted.
+    .hint = Sign in again to get a fresh authorization.
 kind-invalid_credentials = The account name or password is incorrect.
     .hint = Check both and try again. If you have forgotten your password, reset it.
     .detailed = The account name or password is incorrect. { $remaining ->
@@ -105,8 +107,14 @@ kind-biometric_mismatch = Biometric verification did not match.
 
 kind-action_required = One more step is needed to finish signing in.
     .hint = Follow the instructions on screen to continue.
+kind-step_up_required = This needs a stronger or more recent sign-in.
+    .hint = Sign in again, with the additional verification you are asked for.
 kind-mfa_required = Additional verification is needed to finish signing in.
     .hint = Enter a code from your authenticator app, or use another second factor, to continue.
+kind-consent_required = The application needs your consent to continue.
+    .hint = Review the access the application asks for and approve it to continue.
+kind-authorization_pending = The authorization is still waiting for approval.
+    .hint = Keep polling at the interval the server gave until the user approves or the request expires.
 kind-password_change_required = You need to set a new password to continue.
     .hint = Choose a new password that meets the password requirements.
 kind-first_login_password_change = This is your first sign-in, so please set a new password.
@@ -131,6 +139,10 @@ kind-login_cancelled = Sign-in was cancelled.
 
 kind-permission_denied = You do not have permission to do this.
     .hint = If the user should be allowed to do this, grant the needed permission or role.
+kind-client_not_authorized = This application is not allowed to sign in this way.
+    .hint = Allow the grant type or response type for the application in the provider's settings, or use a flow it is allowed.
+kind-insufficient_scope = The access token does not grant this permission.
+    .hint = Request a token with the scope this operation needs.
 kind-login_not_allowed = This account is not allowed to sign in to this application.
     .hint = If the user should have access, grant it to them for this application or tenant.
 kind-app_disabled = This application is currently disabled.
@@ -149,6 +161,8 @@ kind-invalid_request = The request could not be processed.
     .hint = Check the request parameters against the API documentation.
 kind-invalid_parameter = A value in the request is not valid.
     .hint = Check the format, length and allowed values of the parameters against the API documentation.
+kind-invalid_scope = The requested scope is not valid.
+    .hint = Request only scopes the provider defines and the application is allowed.
 kind-invalid_email = The email address is not valid.
     .hint = Check the address for typos. It should look like name@example.com.
 kind-invalid_phone = The phone number is not valid.

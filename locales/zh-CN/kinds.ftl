@@ -12,6 +12,8 @@
 
 kind-authentication_failed = 登录失败。
     .hint = 请稍后重试。如果一直失败，请联系客服。
+kind-invalid_grant = 提供的登录凭据或授权未被接受。
+    .hint = 请重新登录以获取新的授权。
 kind-invalid_credentials = 账号或密码错误。
     .hint = 请检查账号和密码后重试。如果忘记了密码，可以重置密码。
     .detailed = 账号或密码错误，{ $remaining ->
@@ -95,8 +97,14 @@ kind-biometric_mismatch = 生物识别验证未通过。
 
 kind-action_required = 还需完成一个步骤才能完成登录。
     .hint = 请按照页面提示继续操作。
+kind-step_up_required = 此操作需要更强或更近期的身份认证。
+    .hint = 请按要求完成额外验证后重新登录。
 kind-mfa_required = 需要完成多因素认证才能完成登录。
     .hint = 请输入身份验证器应用中的验证码，或使用其他第二重验证方式继续。
+kind-consent_required = 应用需要您的授权同意才能继续。
+    .hint = 请查看应用申请的访问权限，同意后即可继续。
+kind-authorization_pending = 授权仍在等待用户批准。
+    .hint = 请按服务端给出的间隔继续轮询，直到用户批准或请求过期。
 kind-password_change_required = 需要设置新密码才能继续。
     .hint = 请设置一个符合密码要求的新密码。
 kind-first_login_password_change = 这是您首次登录，请设置新密码。
@@ -121,6 +129,10 @@ kind-login_cancelled = 已取消登录。
 
 kind-permission_denied = 您没有执行此操作的权限。
     .hint = 如果该用户应当可以执行此操作，请为其授予相应的权限或角色。
+kind-client_not_authorized = 此应用不允许使用这种方式登录。
+    .hint = 请在身份提供方的设置中为该应用启用此授权类型或响应类型，或改用允许的流程。
+kind-insufficient_scope = 访问令牌未包含执行此操作所需的权限。
+    .hint = 请申请包含此操作所需 scope 的令牌。
 kind-login_not_allowed = 该账号无权登录此应用。
     .hint = 如果该用户应当拥有访问权限，请在此应用或租户中为其授权。
 kind-app_disabled = 该应用已被停用。
@@ -139,6 +151,8 @@ kind-invalid_request = 请求无法处理。
     .hint = 请对照 API 文档检查请求参数。
 kind-invalid_parameter = 请求中有参数的值无效。
     .hint = 请对照 API 文档检查参数的格式、长度和取值范围。
+kind-invalid_scope = 请求的 scope 无效。
+    .hint = 只申请身份提供方已定义、且该应用被允许的 scope。
 kind-invalid_email = 邮箱地址格式不正确。
     .hint = 请检查邮箱地址是否有误，格式应类似 name@example.com。
 kind-invalid_phone = 手机号格式不正确。
