@@ -458,6 +458,26 @@ impl Catalogue {
         Ok(Catalogue::from_checked(parsed))
     }
 
+    /// The catalogue files at `path`: the file itself, or every `*.toml` file of a
+    /// folder except `taxonomy.toml`, in name order.
+    pub fn files_at(path: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
+        let io = |e: std::io::Error| Error::Io { path: path.display().to_string(), message: e.to_string() };
+        let metadata = std::fs::metadata(path).map_err(io)?;
+        if !metadata.is_dir() {
+            return Ok(vec![path.to_path_buf()]);
+        }
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(path).map_err(io)? {
+            let file = entry.map_err(io)?.path();
+            let is_toml = file.extension().is_some_and(|e| e == "toml");
+            if is_toml && file.file_name().is_some_and(|n| n != "taxonomy.toml") {
+                files.push(file);
+            }
+        }
+        files.sort();
+        Ok(files)
+    }
+
     /// Reads and parses a catalogue file; see [`Catalogue::from_toml`].
     pub fn from_path(path: &Path) -> Result<Catalogue, Error> {
         let origin = path.display().to_string();

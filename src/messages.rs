@@ -25,17 +25,25 @@ pub enum Locale {
     En,
     /// Simplified Chinese, mainland usage.
     ZhCn,
+    /// Traditional Chinese, Taiwan usage; also serves Hong Kong, Macau and `zh-Hant`.
+    ZhTw,
 }
 
 impl Locale {
     /// Every shipped locale.
-    pub const ALL: [Locale; 2] = [Locale::En, Locale::ZhCn];
+    pub const ALL: [Locale; 3] = [Locale::En, Locale::ZhCn, Locale::ZhTw];
+
+    /// The locales every vendor message is translated into. Traditional Chinese falls
+    /// back to the Simplified translation of a code's message (kinds, hints and CLI
+    /// strings are all translated).
+    pub const CODE_TRANSLATIONS: [Locale; 2] = [Locale::En, Locale::ZhCn];
 
     /// The BCP 47 tag, which is also the folder name under `locales/`.
     pub fn tag(self) -> &'static str {
         match self {
             Locale::En => "en",
             Locale::ZhCn => "zh-CN",
+            Locale::ZhTw => "zh-TW",
         }
     }
 
@@ -43,13 +51,16 @@ impl Locale {
     ///
     /// Accepts BCP 47 tags and POSIX locale names alike (`zh_CN.UTF-8`,
     /// `en_US.UTF-8@euro`, `C`). Chinese written in Traditional characters (`zh-TW`,
-    /// `zh-HK`, `zh-Hant`) is not served by Simplified Chinese.
+    /// `zh-HK`, `zh-MO`, `zh-Hant`) is served by Traditional Chinese, never by
+    /// Simplified.
     ///
     /// ```
     /// use errmap::Locale;
     /// assert_eq!(Locale::negotiate("zh_CN.UTF-8"), Some(Locale::ZhCn));
     /// assert_eq!(Locale::negotiate("zh-Hans"), Some(Locale::ZhCn));
-    /// assert_eq!(Locale::negotiate("zh-TW"), None);
+    /// assert_eq!(Locale::negotiate("zh-TW"), Some(Locale::ZhTw));
+    /// assert_eq!(Locale::negotiate("zh-Hant-HK"), Some(Locale::ZhTw));
+    /// assert_eq!(Locale::negotiate("fr"), None);
     /// assert_eq!(Locale::negotiate("C"), Some(Locale::En));
     /// ```
     pub fn negotiate(requested: &str) -> Option<Locale> {
@@ -68,7 +79,7 @@ impl Locale {
                     Some(script) => script.as_str() == "Hant",
                     None => id.region.is_some_and(|r| matches!(r.as_str(), "TW" | "HK" | "MO")),
                 };
-                (!traditional).then_some(Locale::ZhCn)
+                Some(if traditional { Locale::ZhTw } else { Locale::ZhCn })
             }
             _ => None,
         }
@@ -171,7 +182,7 @@ impl LocaleBundles {
 
 thread_local! {
     /// This thread's bundles, one pair per shipped locale, parsed on first use.
-    static BUNDLES: [LocaleBundles; 2] =
+    static BUNDLES: [LocaleBundles; 3] =
         Locale::ALL.map(|locale| LocaleBundles { locale, core: OnceCell::new(), codes: OnceCell::new() });
 }
 
@@ -291,10 +302,17 @@ impl Messages {
         let args: Vec<(&str, Arg<'_>)> =
             code.params().zip(&placeholders).map(|(name, p)| (name, Arg::Text(p))).collect();
         let id = code_message_id(code.catalogue().id(), code.code());
-        match Messages::with_codes(locale, |bundle| format(bundle, &id, None, &args)) {
-            Some(text) => LocalizedText { text, language: locale.tag().to_string(), origin: TextOrigin::Errmap },
-            None => vendor(),
+        // Traditional Chinese readers get the Simplified translation before English.
+        let fallback: &[Locale] = if locale == Locale::ZhTw { &[Locale::ZhTw, Locale::ZhCn] } else { &[locale] };
+        for &candidate in fallback {
+            if code.message().is_some() && Locale::negotiate(code.language()) == Some(candidate) {
+                break;
+            }
+            if let Some(text) = Messages::with_codes(candidate, |bundle| format(bundle, &id, None, &args)) {
+                return LocalizedText { text, language: candidate.tag().to_string(), origin: TextOrigin::Errmap };
+            }
         }
+        vendor()
     }
 
     /// The Fluent source of every shipped file: `(locale, path below the locale

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Deref;
+use std::path::Path;
 use std::sync::OnceLock;
 
 use crate::builtin::CATALOGUES;
@@ -19,6 +20,8 @@ pub struct Registry {
     catalogues: Vec<Catalogue>,
     /// For each catalogue, its codes by exact spelling: the hot path of a lookup.
     by_code: Vec<HashMap<Box<str>, usize>>,
+    /// Built on the first search, emptied when a catalogue is added.
+    pub(crate) search_index: crate::search::SearchIndex,
 }
 
 fn code_index(catalogue: &Catalogue) -> HashMap<Box<str>, usize> {
@@ -100,7 +103,7 @@ impl Registry {
     pub fn new() -> Registry {
         let catalogues = CATALOGUES.to_vec();
         let by_code = catalogues.iter().map(code_index).collect();
-        Registry { catalogues, by_code }
+        Registry { catalogues, by_code, search_index: Default::default() }
     }
 
     /// The shared registry of built-in catalogues.
@@ -113,6 +116,7 @@ impl Registry {
     /// another catalogue, except that a catalogue marked `overrides = true` replaces
     /// the built-in one of the same id.
     pub fn add(&mut self, catalogue: Catalogue) -> Result<(), Error> {
+        self.search_index = Default::default();
         if catalogue.overrides {
             if let Some(at) = self.catalogues.iter().position(|c| c.builtin && c.id.eq_ignore_ascii_case(&catalogue.id))
             {
@@ -128,6 +132,18 @@ impl Registry {
         self.by_code.push(code_index(&catalogue));
         self.catalogues.push(catalogue);
         Ok(())
+    }
+
+    /// Loads and adds the catalogue files at `path`: one file, or every `*.toml` file of
+    /// a folder (except `taxonomy.toml`) in name order. Returns how many were added.
+    /// Every file is checked as [`Catalogue::from_toml`] does; the first bad file
+    /// stops the loading with all of its problems.
+    pub fn load(&mut self, path: &Path) -> Result<usize, Error> {
+        let files = Catalogue::files_at(path)?;
+        for file in &files {
+            self.add(Catalogue::from_path(file)?)?;
+        }
+        Ok(files.len())
     }
 
     /// Every catalogue, built-in ones first.

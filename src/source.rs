@@ -561,7 +561,8 @@ fn check_mapping(
         Some(value) => {
             one_of(value, "match", MATCHES, problems);
             let has_reason = reason.as_ref().is_some_and(|r| !r.get_ref().trim().is_empty());
-            if value.get_ref() != "exact" && !has_reason {
+            let known = MATCHES.iter().any(|(name, _)| name == value.get_ref());
+            if known && value.get_ref() != "exact" && !has_reason {
                 problems.push(Problem::at(value, ProblemKind::MissingReason { kind_match: value.get_ref().clone() }));
             }
         }

@@ -48,6 +48,11 @@ impl Kind {
         (0..KINDS.len()).map(|i| Kind(i as u16))
     }
 
+    /// The position of the kind in [`Kind::all`], for tables indexed by kind.
+    pub fn index(self) -> u16 {
+        self.0
+    }
+
     /// The kind with this id, if there is one. Ids are exact snake_case.
     pub fn from_id(id: &str) -> Option<Kind> {
         KINDS_BY_ID.binary_search_by(|(k, _)| (*k).cmp(id)).ok().map(|i| KINDS_BY_ID[i].1)

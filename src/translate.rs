@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 
 use serde::{Serialize, Serializer};
 
-use crate::catalogue::{Catalogue, KindMatch};
+use crate::catalogue::{Catalogue, KindMatch, Variant};
 use crate::registry::{CodeRef, Registry};
 use crate::taxonomy::Kind;
 
@@ -118,9 +118,9 @@ pub struct Translation<'r> {
     pub fallback: Option<CodeRef<'r>>,
 }
 
-impl Translation<'_> {
+impl<'r> Translation<'r> {
     /// The best candidate, if any.
-    pub fn best(&self) -> Option<&Equivalent<'_>> {
+    pub fn best(&self) -> Option<&Equivalent<'r>> {
         self.matches.first()
     }
 }
@@ -209,15 +209,37 @@ impl Registry {
     /// Only the codes of kinds near the source's kind are looked at (through indexes
     /// built with the data), never every code of the target.
     pub fn translate<'r>(&'r self, source: CodeRef<'r>, target: &'r Catalogue) -> Translation<'r> {
+        self.equivalents(source, source.kind(), source.kind_match(), target)
+    }
+
+    /// The equivalents in `target` of one condition of `source`: the [`Variant`] that
+    /// the body's secondary field tells apart (Keycloak `invalid_grant` with
+    /// "Account disabled" translates as `disabled`, not as `invalid_grant`).
+    pub fn translate_variant<'r>(
+        &'r self,
+        source: CodeRef<'r>,
+        variant: &Variant,
+        target: &'r Catalogue,
+    ) -> Translation<'r> {
+        self.equivalents(source, variant.kind(), variant.kind_match(), target)
+    }
+
+    fn equivalents<'r>(
+        &'r self,
+        source: CodeRef<'r>,
+        kind: Kind,
+        kind_match: KindMatch,
+        target: &'r Catalogue,
+    ) -> Translation<'r> {
         let mut matches = Vec::new();
-        for &(kind, tree, distance) in neighbours(source.kind()) {
-            let Some(indices) = target.by_kind.get(usize::from(kind.0)) else { continue };
+        for &(near, tree, distance) in neighbours(kind) {
+            let Some(indices) = target.by_kind.get(usize::from(near.0)) else { continue };
             for &position in indices.iter() {
                 let code = CodeRef::new(target, &target.codes[position]);
                 let relation = if code.same_as(&source) {
                     Some(Relation::Exact)
                 } else {
-                    label(tree, source.kind_match(), code.kind_match())
+                    label(tree, kind_match, code.kind_match())
                 };
                 if let Some(relation) = relation {
                     matches.push(Equivalent { code, relation, distance, position });

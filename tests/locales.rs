@@ -319,8 +319,9 @@ fn every_code_reads_in_every_locale() {
             let code_ref = registry.lookup(catalogue.id(), code.code()).expect("a listed code");
             assert_eq!(code_ref.code(), code.code());
             let Some(vendor_message) = code.message() else {
-                // The vendor documents no message: ours must exist in every locale.
-                for locale in Locale::ALL {
+                // The vendor documents no message: ours must exist in every locale that
+                // vendor messages are translated into.
+                for locale in Locale::CODE_TRANSLATIONS {
                     let id = translation_id(catalogue.id(), code.code());
                     match messages.text(locale, &id, None, &[]) {
                         Some(text) if !text.trim().is_empty() => {}
@@ -332,7 +333,7 @@ fn every_code_reads_in_every_locale() {
                 }
                 continue;
             };
-            for locale in Locale::ALL {
+            for locale in Locale::CODE_TRANSLATIONS {
                 let tag = locale.tag();
                 let text = messages.code_message(code_ref, locale);
                 if code.language() == tag {
@@ -445,11 +446,15 @@ fn locale_names_are_negotiated() {
     for name in ["zh", "zh-Hans", "zh-CN", "zh_CN.UTF-8", "zh-SG", "zh-Hans-CN", "zh_CN"] {
         assert_eq!(Locale::negotiate(name), Some(Locale::ZhCn), "negotiate({name:?})");
     }
-    for name in ["zh-TW", "zh-HK", "zh-Hant", "zh_TW.UTF-8", "zh-Hant-CN", "zh_HK.Big5"] {
-        assert_eq!(Locale::negotiate(name), None, "negotiate({name:?}): Traditional Chinese is not served");
-        assert_eq!(Locale::choose(Some(name), |_| None), Locale::En, "choose(Some({name:?}))");
+    for name in ["zh-TW", "zh-HK", "zh-MO", "zh-Hant", "zh_TW.UTF-8", "zh-Hant-CN", "zh_HK.Big5"] {
+        assert_eq!(Locale::negotiate(name), Some(Locale::ZhTw), "negotiate({name:?}): Traditional Chinese");
+        assert_eq!(Locale::choose(Some(name), |_| None), Locale::ZhTw, "choose(Some({name:?}))");
         let lang = name.to_string();
-        assert_eq!(Locale::choose(None, |v| (v == "LANG").then(|| lang.clone())), Locale::En, "LANG={name}");
+        assert_eq!(Locale::choose(None, |v| (v == "LANG").then(|| lang.clone())), Locale::ZhTw, "LANG={name}");
+    }
+    for name in ["fr", "ja_JP.UTF-8", "de-CH"] {
+        assert_eq!(Locale::negotiate(name), None, "negotiate({name:?}): not shipped");
+        assert_eq!(Locale::choose(Some(name), |_| None), Locale::En, "choose(Some({name:?})) falls back to English");
     }
     for name in ["en", "en-US", "en_US.UTF-8@euro", "en_GB.UTF-8", "C", "POSIX", "C.UTF-8"] {
         assert_eq!(Locale::negotiate(name), Some(Locale::En), "negotiate({name:?})");
@@ -495,7 +500,16 @@ fn the_environment_is_read_in_posix_order() {
         Locale::ZhCn,
         "empty values are skipped"
     );
-    assert_eq!(choose(&[("LC_ALL", "zh_TW.UTF-8"), ("LANG", "zh_CN.UTF-8")]), Locale::En, "zh_TW is not served");
+    assert_eq!(
+        choose(&[("LC_ALL", "zh_TW.UTF-8"), ("LANG", "zh_CN.UTF-8")]),
+        Locale::ZhTw,
+        "zh_TW is served by Traditional Chinese, never by Simplified"
+    );
+    assert_eq!(
+        choose(&[("LC_ALL", "fr_FR.UTF-8"), ("LANG", "zh_CN.UTF-8")]),
+        Locale::En,
+        "an unserved LC_ALL is English"
+    );
     assert_eq!(choose(&[("LANGUAGE", "zh_CN"), ("LC_CTYPE", "zh_CN.UTF-8")]), Locale::En, "only the three are read");
 
     let everything_english = environment(&[("LC_ALL", "en_US.UTF-8"), ("LC_MESSAGES", "en"), ("LANG", "C")]);
@@ -503,4 +517,26 @@ fn the_environment_is_read_in_posix_order() {
     let everything_chinese = environment(&[("LC_ALL", "zh_CN.UTF-8"), ("LANG", "zh_CN.UTF-8")]);
     assert_eq!(Locale::choose(Some("en"), &everything_chinese), Locale::En, "the flag wins");
     assert_eq!(Locale::choose(Some("fr"), &everything_chinese), Locale::En, "an unserved flag falls back to English");
+}
+
+// --- CLI strings ----------------------------------------------------------------------
+
+#[test]
+fn every_cli_string_exists_in_every_locale() {
+    let (english, _) = messages(Locale::En);
+    let ids: Vec<&str> = english.iter().filter(|(_, info)| info.path == "cli.ftl").map(|(id, _)| *id).collect();
+    assert!(ids.len() > 100, "en/cli.ftl has {} strings", ids.len());
+    let mut problems = Vec::new();
+    for locale in Locale::ALL {
+        let (found, duplicates) = messages(locale);
+        problems.extend(duplicates);
+        for id in &ids {
+            match found.get(id) {
+                Some(info) if info.path == "cli.ftl" => {}
+                Some(info) => problems.push(format!("locales/{}/{}: {id} belongs in cli.ftl", locale.tag(), info.path)),
+                None => problems.push(format!("locales/{}/cli.ftl: {id} is missing", locale.tag())),
+            }
+        }
+    }
+    fail_if_any(problems);
 }
