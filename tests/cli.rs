@@ -165,7 +165,7 @@ fn locale_comes_from_flag_then_environment() {
     assert!(flag.stdout.contains("exact") && !flag.stdout.contains("完全等同"), "{}", flag.stdout);
     for traditional in ["zh-TW", "zh-HK", "zh-Hant"] {
         let value = json(&["explain", "wilddog:22011", "--lang", traditional]);
-        assert_eq!(value["locale"], "en", "{traditional}");
+        assert_eq!(value["locale"], "zh-TW", "{traditional}");
     }
     let value = json(&["explain", "oneaccess:LOGIN.0001", "--lang", "zh-Hans"]);
     assert_eq!(value["locale"], "zh-CN");

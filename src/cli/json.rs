@@ -11,7 +11,9 @@
 
 use std::collections::BTreeMap;
 
-use errmap::{Actor, Category, CodeRef, Kind, KindMatch, Locale, LocalizedText, Relation};
+use errmap::{
+    Actor, Category, CodeRef, Kind, KindMatch, Locale, LocalizedText, Relation, Setting, Variant, VariantTest,
+};
 use serde::Serialize;
 
 /// A code as it appears in every output.
@@ -49,6 +51,68 @@ pub struct TranslateJson<'a> {
     pub locale: Locale,
     pub source: CodeJson<'a>,
     pub targets: Vec<TargetJson<'a>>,
+    /// The conditions the source code stands for, each translated on its own; empty
+    /// for most codes.
+    pub variants: Vec<VariantTranslationJson<'a>>,
+}
+
+/// A condition of a code, told apart by a secondary field of the body.
+#[derive(Serialize)]
+pub struct VariantJson<'a> {
+    /// A JSON Pointer into the body.
+    pub field: &'a str,
+    /// `equals` or `contains`.
+    pub test: &'static str,
+    pub value: &'a str,
+    pub kind: Kind,
+    #[serde(rename = "match")]
+    pub kind_match: KindMatch,
+    pub reason: Option<&'a str>,
+}
+
+impl<'a> VariantJson<'a> {
+    pub fn new(variant: &'a Variant) -> VariantJson<'a> {
+        let test = match variant.test() {
+            VariantTest::Equals(_) => "equals",
+            VariantTest::Contains(_) => "contains",
+        };
+        VariantJson {
+            field: variant.field(),
+            test,
+            value: variant.test().text(),
+            kind: variant.kind(),
+            kind_match: variant.kind_match(),
+            reason: variant.reason(),
+        }
+    }
+}
+
+/// One condition of the source code and its translations.
+#[derive(Serialize)]
+pub struct VariantTranslationJson<'a> {
+    #[serde(flatten)]
+    pub variant: VariantJson<'a>,
+    pub targets: Vec<TargetJson<'a>>,
+}
+
+/// A vendor setting that changes which code reports a condition.
+#[derive(Serialize)]
+pub struct SettingJson<'a> {
+    pub name: &'a str,
+    pub merges: Vec<&'a str>,
+    pub into: Option<&'a str>,
+    pub note: &'a str,
+}
+
+impl<'a> SettingJson<'a> {
+    pub fn new(setting: &'a Setting) -> SettingJson<'a> {
+        SettingJson {
+            name: setting.name(),
+            merges: setting.merges().collect(),
+            into: setting.into_code(),
+            note: setting.note(),
+        }
+    }
 }
 
 /// One target catalogue of `errmap translate`.
@@ -102,6 +166,13 @@ pub struct ExplainJson<'a> {
     /// The kind's message and hint in `locale`.
     pub kind_message: String,
     pub kind_hint: String,
+    /// Another code of the catalogue for the same condition (another layer of the
+    /// vendor's stack).
+    pub same_as: Option<&'a str>,
+    /// The conditions the code stands for, told apart by another field.
+    pub variants: Vec<VariantJson<'a>>,
+    /// Vendor settings under which this code appears or disappears.
+    pub settings: Vec<SettingJson<'a>>,
 }
 
 /// `errmap codes`.
@@ -119,4 +190,38 @@ pub struct CodeEntryJson<'a> {
     #[serde(flatten)]
     pub code: CodeJson<'a>,
     pub http_status: Option<u16>,
+}
+
+/// One catalogue of `errmap vendors`.
+#[derive(Serialize)]
+pub struct VendorJson<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub aliases: Vec<&'a str>,
+    pub language: &'a str,
+    /// Number of codes.
+    pub codes: usize,
+    /// Codes that mean their kind exactly.
+    pub exact: usize,
+    /// `exact / codes`, from 0 to 1.
+    pub exact_share: f64,
+    pub builtin: bool,
+    pub source: Option<&'a str>,
+}
+
+/// One kind of `errmap kinds`, with its children.
+#[derive(Serialize)]
+pub struct KindJson {
+    pub id: Kind,
+    pub category: Category,
+    pub http_status: u16,
+    pub retryable: bool,
+    pub actor: Actor,
+    pub public_kind: Kind,
+    pub message: String,
+    /// Codes mapped to this kind itself, per catalogue (catalogues without any are left out).
+    pub codes: BTreeMap<String, usize>,
+    /// Codes mapped to this kind or any kind below it.
+    pub total: usize,
+    pub children: Vec<KindJson>,
 }

@@ -4,17 +4,21 @@
 //! target asked for); 2 usage or invalid input. Errors go to stderr, data to stdout; a
 //! closed stdout (`errmap codes x | head`) is not an error.
 
+mod check;
 mod commands;
+mod help;
 mod json;
 mod normalize;
 mod output;
+mod table;
 
+use std::ffi::OsString;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use errmap::{Arg, Error, Expose, Locale};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use errmap::{Arg, Catalogue, CatalogueProblem, Error, Expose, Locale, Registry};
 
 use output::Ui;
 
@@ -22,34 +26,66 @@ use output::Ui;
 /// canonical taxonomy.
 #[derive(Parser)]
 #[command(name = "errmap", version, about, propagate_version = true)]
-struct Cli {
-    /// Language of messages and labels (en, zh-CN, …). Default: LC_ALL, LC_MESSAGES or
-    /// LANG, else en.
+pub(crate) struct Cli {
+    /// Language of messages and labels (en, zh-CN, zh-TW, …). Default: LC_ALL,
+    /// LC_MESSAGES or LANG, else en.
     #[arg(long, global = true, value_name = "LOCALE")]
     lang: Option<String>,
 
-    /// Output format: text for people, json for programs, problem (normalize only) for
-    /// RFC 9457 problem details.
+    /// Output format: text for people, json for programs; problem (normalize) for RFC
+    /// 9457 problem details; md, csv and sssom (table) for crosswalks.
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
     format: Format,
+
+    /// When to colour the output: auto (only on a terminal, never with NO_COLOR set),
+    /// always or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    color: ColorWhen,
+
+    /// Load extra catalogues from a file or a folder of *.toml files (repeatable). Also
+    /// read from ERRMAP_CATALOGS, paths separated as in PATH.
+    #[arg(long = "catalog", global = true, value_name = "PATH")]
+    catalogs: Vec<PathBuf>,
 
     #[command(subcommand)]
     command: Command,
 }
 
-#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
-enum Format {
+/// The output formats; each command accepts some of them.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
     Text,
     Json,
     Problem,
+    Md,
+    Csv,
+    Sssom,
+}
+
+impl Format {
+    fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Problem => "problem",
+            Format::Md => "md",
+            Format::Csv => "csv",
+            Format::Sssom => "sssom",
+        }
+    }
+}
+
+/// `--color`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Subcommand)]
-enum Command {
+pub(crate) enum Command {
     /// Find the nearest equivalents of a code in other catalogues.
-    #[command(
-        after_help = "Examples:\n  errmap translate wilddog:22011 authing\n  errmap translate authing:2006\n  errmap translate oneaccess:LOGIN.0002 authing wilddog --format json"
-    )]
     Translate {
         /// The code to translate, as VENDOR:CODE (e.g. wilddog:22011 or wilddog:invalid_user).
         reference: String,
@@ -60,21 +96,43 @@ enum Command {
         all: bool,
     },
     /// Show everything errmap knows about a code.
-    #[command(
-        after_help = "Examples:\n  errmap explain oneaccess:LOGIN.0001\n  errmap explain authing:2333 --lang zh-CN"
-    )]
     Explain {
         /// The code, as VENDOR:CODE.
         reference: String,
     },
+    /// Find codes and kinds from any text: a vendor message, a code, a symbol, a word.
+    Search {
+        /// The text to look for (several words are joined with spaces).
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
+        /// Look only in this catalogue.
+        #[arg(long)]
+        vendor: Option<String>,
+        /// Show at most this many results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
+    /// The migration crosswalk: every code of FROM with its best equivalent in TO.
+    Table {
+        /// The catalogue migrated from.
+        from: String,
+        /// The catalogue migrated to.
+        to: String,
+    },
+    /// List every code of a catalogue with its kind.
+    Codes {
+        /// The catalogue id or alias.
+        vendor: String,
+    },
+    /// List the catalogues: id, name, aliases, number of codes, share mapped exactly.
+    Vendors,
+    /// Show the taxonomy as a tree, with the number of codes under each kind.
+    Kinds,
     /// Turn a vendor's raw error body into one canonical error.
     ///
     /// Reads one body from FILE or standard input; with --jsonl, one body per line, one
     /// result per line. Exposure defaults to `all` for text and json (operators reading
     /// logs) and to `none` for --format problem (what reaches end users).
-    #[command(
-        after_help = "Examples:\n  echo '{\"error_code\":\"LOGIN.0002\",\"error_msg\":\"Invalid account name or password. Remaining attempts: 3\"}' | errmap normalize\n  errmap normalize body.json --vendor authing --status 400 --format problem --lang zh-CN\n  errmap normalize --jsonl access-errors.jsonl > canonical.jsonl"
-    )]
     Normalize {
         /// A file holding the body (or the lines with --jsonl); standard input if omitted.
         file: Option<PathBuf>,
@@ -97,12 +155,47 @@ enum Command {
         #[arg(long, default_value_t = 1 << 20)]
         max_body_bytes: usize,
     },
-    /// List every code of a catalogue with its kind.
-    #[command(after_help = "Examples:\n  errmap codes wilddog\n  errmap codes huawei-oneaccess --format json")]
-    Codes {
-        /// The catalogue id or alias.
-        vendor: String,
+    /// Check catalogue files and report every problem with file, line and column.
+    Check {
+        /// Catalogue files, or folders of *.toml files.
+        #[arg(required = true, num_args = 1..)]
+        paths: Vec<PathBuf>,
     },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell: bash, zsh, fish, powershell or elvish.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    Man,
+}
+
+impl Command {
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Translate { .. } => "translate",
+            Command::Explain { .. } => "explain",
+            Command::Search { .. } => "search",
+            Command::Table { .. } => "table",
+            Command::Codes { .. } => "codes",
+            Command::Vendors => "vendors",
+            Command::Kinds => "kinds",
+            Command::Normalize { .. } => "normalize",
+            Command::Check { .. } => "check",
+            Command::Completions { .. } => "completions",
+            Command::Man => "man",
+        }
+    }
+
+    /// The formats the command writes.
+    fn formats(&self) -> &'static [Format] {
+        match self {
+            Command::Normalize { .. } => &[Format::Text, Format::Json, Format::Problem],
+            Command::Table { .. } => &[Format::Text, Format::Json, Format::Md, Format::Csv, Format::Sssom],
+            Command::Completions { .. } | Command::Man => &[Format::Text],
+            _ => &[Format::Text, Format::Json],
+        }
+    }
 }
 
 /// What a command produced: text for stdout and the exit code.
@@ -111,26 +204,100 @@ pub struct Outcome {
     pub code: u8,
 }
 
+/// The value of `--NAME VALUE` or `--NAME=VALUE` among the raw arguments, read before
+/// clap parses them so that help and clap's errors can use the language and colour.
+fn early_flag(args: &[OsString], name: &str) -> Option<String> {
+    let long = format!("--{name}");
+    let with_value = format!("--{name}=");
+    let mut iter = args.iter().skip(1).map(|a| a.to_string_lossy());
+    let mut found = None;
+    while let Some(arg) = iter.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == long {
+            found = iter.next().map(|v| v.into_owned());
+        } else if let Some(value) = arg.strip_prefix(&with_value) {
+            found = Some(value.to_string());
+        }
+    }
+    found
+}
+
 /// Parses the arguments, runs the command and turns the result into an exit code.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let ui = Ui::new(Locale::from_env(early_flag(&args, "lang").as_deref()));
+    let color = match early_flag(&args, "color").as_deref() {
+        Some("always") => ColorWhen::Always,
+        Some("never") => ColorWhen::Never,
+        _ => ColorWhen::Auto,
+    };
+    output::set_color(color == ColorWhen::Always, color == ColorWhen::Never);
+    let command = help::localize(Cli::command(), &ui);
+    let cli = match command.try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
             return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
         }
     };
-    let ui = Ui::new(Locale::from_env(cli.lang.as_deref()));
-    if cli.format == Format::Problem && !matches!(cli.command, Command::Normalize { .. }) {
-        eprintln!("{}: {}", ui.t("error"), ui.t("error-format-problem-only"));
+    if !cli.command.formats().contains(&cli.format) {
+        let allowed: Vec<&str> = cli.command.formats().iter().map(|f| f.name()).collect();
+        output::error(
+            &ui,
+            &ui.t_args(
+                "error-format-unsupported",
+                &[
+                    ("format", Arg::Text(cli.format.name())),
+                    ("command", Arg::Text(cli.command.name())),
+                    ("list", Arg::Text(&allowed.join(", "))),
+                ],
+            ),
+        );
         return ExitCode::from(2);
     }
-    let result = match &cli.command {
-        Command::Translate { reference, targets, all } => {
-            commands::translate(&ui, cli.format, reference, targets, *all)
+    let result = run(&cli, &ui);
+    match result {
+        Ok(outcome) => {
+            let mut stdout = anstream::stdout().lock();
+            match stdout.write_all(outcome.stdout.as_bytes()).and_then(|()| stdout.flush()) {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                    output::error(&ui, &e.to_string());
+                    ExitCode::from(2)
+                }
+                _ => ExitCode::from(outcome.code),
+            }
         }
-        Command::Explain { reference } => commands::explain(&ui, cli.format, reference),
-        Command::Codes { vendor } => commands::codes(&ui, cli.format, vendor),
+        Err(error) => {
+            output::error(&ui, &describe(&ui, &error));
+            ExitCode::from(exit_code(&error))
+        }
+    }
+}
+
+fn run(cli: &Cli, ui: &Ui) -> Result<Outcome, Error> {
+    let format = cli.format;
+    match &cli.command {
+        Command::Check { paths } => return check::run(ui, format, paths),
+        Command::Completions { shell } => return Ok(help::completions(*shell)),
+        Command::Man => return help::man(),
+        _ => {}
+    }
+    let registry = registry(ui, &cli.catalogs)?;
+    let registry = registry.as_ref();
+    match &cli.command {
+        Command::Translate { reference, targets, all } => {
+            commands::translate(ui, format, registry, reference, targets, *all)
+        }
+        Command::Explain { reference } => commands::explain(ui, format, registry, reference),
+        Command::Search { text, vendor, limit } => {
+            commands::search(ui, format, registry, &text.join(" "), vendor.as_deref(), *limit)
+        }
+        Command::Table { from, to } => table::run(ui, format, registry, from, to),
+        Command::Codes { vendor } => commands::codes(ui, format, registry, vendor),
+        Command::Vendors => commands::vendors(ui, format, registry),
+        Command::Kinds => commands::kinds(ui, format, registry),
         Command::Normalize { file, vendor, status, content_type, expose, jsonl, max_body_bytes } => {
             let request = normalize::Request {
                 file: file.as_deref(),
@@ -141,23 +308,50 @@ pub fn main() -> ExitCode {
                 max_body_bytes: *max_body_bytes,
                 jsonl: *jsonl,
             };
-            normalize::run(&ui, cli.format, &request)
+            normalize::run(ui, format, registry, &request)
         }
-    };
-    match result {
-        Ok(outcome) => {
-            let mut stdout = io::stdout().lock();
-            match stdout.write_all(outcome.stdout.as_bytes()).and_then(|()| stdout.flush()) {
-                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-                    eprintln!("{}: {e}", ui.t("error"));
-                    ExitCode::from(2)
-                }
-                _ => ExitCode::from(outcome.code),
+        Command::Check { .. } | Command::Completions { .. } | Command::Man => unreachable!("handled above"),
+    }
+}
+
+/// The built-in catalogues plus those of `--catalog` and `ERRMAP_CATALOGS`.
+fn registry(ui: &Ui, flags: &[PathBuf]) -> Result<Loaded, Error> {
+    let from_env: Vec<PathBuf> = std::env::var_os("ERRMAP_CATALOGS")
+        .map(|value| std::env::split_paths(&value).filter(|p| !p.as_os_str().is_empty()).collect())
+        .unwrap_or_default();
+    if flags.is_empty() && from_env.is_empty() {
+        return Ok(Loaded::Builtin(Registry::builtin()));
+    }
+    let mut registry = Registry::new();
+    for path in from_env.iter().chain(flags) {
+        for file in Catalogue::files_at(path)? {
+            let catalogue = Catalogue::from_path(&file)?;
+            if let Err(error) = registry.add(catalogue) {
+                // Say which file clashes, at its `id` line.
+                let text = std::fs::read_to_string(&file).unwrap_or_default();
+                let line = text.lines().position(|l| l.trim_start().starts_with("id")).map_or(1, |i| i + 1);
+                return Err(Error::InvalidCatalogue {
+                    origin: file.display().to_string(),
+                    problems: vec![CatalogueProblem { line, column: 1, message: describe(ui, &error) }],
+                });
             }
         }
-        Err(error) => {
-            eprintln!("{}: {}", ui.t("error"), describe(&ui, &error));
-            ExitCode::from(exit_code(&error))
+    }
+    Ok(Loaded::Extended(registry))
+}
+
+/// The registry a command works with: the shared built-in one, or one extended with
+/// the user's catalogues.
+enum Loaded {
+    Builtin(&'static Registry),
+    Extended(Registry),
+}
+
+impl AsRef<Registry> for Loaded {
+    fn as_ref(&self) -> &Registry {
+        match self {
+            Loaded::Builtin(registry) => registry,
+            Loaded::Extended(registry) => registry,
         }
     }
 }
@@ -207,7 +401,10 @@ pub(crate) fn describe(ui: &Ui, error: &Error) -> String {
             lines.extend(problems.iter().map(|p| format!("{}:{}:{}: {}", text(origin), p.line, p.column, p.message)));
             lines.join("\n")
         }
-        Error::DuplicateCatalogue { name, .. } => {
+        Error::DuplicateCatalogue { name, builtin: true } => {
+            ui.t_args("error-duplicate-builtin", &[("name", Arg::Text(&text(name)))])
+        }
+        Error::DuplicateCatalogue { name, builtin: false } => {
             ui.t_args("error-duplicate-catalogue", &[("name", Arg::Text(&text(name)))])
         }
         Error::BodyTooLarge { size, limit } => ui.t_args(
@@ -215,7 +412,7 @@ pub(crate) fn describe(ui: &Ui, error: &Error) -> String {
             &[("size", Arg::Number(*size as f64)), ("limit", Arg::Number(*limit as f64))],
         ),
         Error::Io { path, message } => {
-            ui.t_args("error-io", &[("path", Arg::Text(&text(path))), ("message", Arg::Text(message))])
+            ui.t_args("error-io", &[("path", Arg::Text(&text(path))), ("message", Arg::Text(&text(message)))])
         }
         other => text(&other.to_string()),
     }

@@ -119,7 +119,7 @@ fn text(ui: &Ui, error: &CanonicalError<'_>, expose: Expose) -> String {
 
 fn render(ui: &Ui, format: Format, error: &CanonicalError<'_>, expose: Expose, options: &ProblemOptions) -> String {
     match format {
-        Format::Text => text(ui, error, expose),
+        Format::Text | Format::Md | Format::Csv | Format::Sssom => text(ui, error, expose),
         Format::Json => pretty(&record(ui, error, expose, None)),
         Format::Problem => pretty(&error.problem(ui.locale, expose, options)),
     }
@@ -136,7 +136,7 @@ fn pretty<T: Serialize>(value: &T) -> String {
 fn default_expose(format: Format) -> Expose {
     match format {
         Format::Problem => Expose::None,
-        Format::Text | Format::Json => Expose::All,
+        _ => Expose::All,
     }
 }
 
@@ -160,8 +160,7 @@ fn read_body(file: Option<&Path>, limit: usize) -> Result<Vec<u8>, Error> {
     Ok(body)
 }
 
-pub fn run(ui: &Ui, format: Format, request: &Request<'_>) -> Result<Outcome, Error> {
-    let registry = Registry::builtin();
+pub fn run(ui: &Ui, format: Format, registry: &Registry, request: &Request<'_>) -> Result<Outcome, Error> {
     if let Some(vendor) = request.vendor {
         registry.catalogue(vendor)?;
     }
@@ -257,9 +256,7 @@ fn stream(
                 *summary.by_vendor.entry(vendor).or_default() += 1;
                 match format {
                     Format::Problem => serde_json::to_writer(&mut out, &error.problem(ui.locale, expose, &options)),
-                    Format::Text | Format::Json => {
-                        serde_json::to_writer(&mut out, &record(ui, &error, expose, Some(line_number)))
-                    }
+                    _ => serde_json::to_writer(&mut out, &record(ui, &error, expose, Some(line_number))),
                 }
             }
             Err(error) => {
