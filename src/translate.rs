@@ -13,7 +13,8 @@
 //! | target kind is a descendant | exact/close  | any          | narrower  |
 //! | near kin (siblings, uncles) | exact/close  | exact/close  | related   |
 //!
-//! Any other pair is unrelated. In particular a narrower code (one specific case its
+//! Any other pair is unrelated, and so is a catalogue's catch-all (Wilddog 29999) with
+//! any code but itself. In particular a narrower code (one specific case its
 //! kind does not name) relates only to codes of its own kind and to broader ones.
 //!
 //! The labels follow SKOS: exact is symmetric and transitive, close and related are
@@ -199,8 +200,18 @@ pub fn relate(source: CodeRef<'_>, target: CodeRef<'_>) -> Option<Relation> {
     if source.same_as(&target) {
         return Some(Relation::Exact);
     }
+    if is_catch_all(source) || is_catch_all(target) {
+        return None;
+    }
     let (tree, _) = tree_relation(source.kind(), target.kind())?;
     label(tree, source.kind_match(), target.kind_match())
+}
+
+/// Whether `code` is its catalogue's catch-all (Wilddog 29999, Supabase `unknown`):
+/// it says nothing about the condition, so it relates to no other code and is offered
+/// only as a fallback.
+fn is_catch_all(code: CodeRef<'_>) -> bool {
+    code.catalogue().fallback().is_some_and(|f| std::ptr::eq(f, code.entry()))
 }
 
 impl Registry {
@@ -232,12 +243,16 @@ impl Registry {
         target: &'r Catalogue,
     ) -> Translation<'r> {
         let mut matches = Vec::new();
+        let catch_all = target.fallback();
+        let source_is_catch_all = is_catch_all(source);
         for &(near, tree, distance) in neighbours(kind) {
             let Some(indices) = target.by_kind.get(usize::from(near.0)) else { continue };
             for &position in indices.iter() {
                 let code = CodeRef::new(target, &target.codes[position]);
                 let relation = if code.same_as(&source) {
                     Some(Relation::Exact)
+                } else if source_is_catch_all || catch_all.is_some_and(|f| std::ptr::eq(f, code.entry())) {
+                    None
                 } else {
                     label(tree, kind_match, code.kind_match())
                 };

@@ -5,7 +5,7 @@
 //! Messages are checked in the Fluent AST (parsed here with `fluent-syntax`), not only
 //! through the renderer, whose fallbacks would hide a missing message.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use errmap::{Arg, Kind, Locale, Messages, Registry, TextOrigin};
@@ -312,6 +312,15 @@ fn placeholders(text: &str) -> Vec<String> {
 #[test]
 fn every_code_reads_in_every_locale() {
     let messages = Messages::get();
+    let code_ids: HashSet<(&str, String)> = Messages::sources()
+        .filter(|(_, path, _)| path.starts_with("codes/"))
+        .flat_map(|(tag, _, text)| {
+            parse(text).body.into_iter().filter_map(move |entry| match entry {
+                Entry::Message(message) => Some((tag, message.id.name.to_string())),
+                _ => None,
+            })
+        })
+        .collect();
     let registry = Registry::builtin();
     let mut problems = Vec::new();
     for catalogue in registry.catalogues() {
@@ -323,12 +332,11 @@ fn every_code_reads_in_every_locale() {
                 // vendor messages are translated into.
                 for locale in Locale::CODE_TRANSLATIONS {
                     let id = translation_id(catalogue.id(), code.code());
-                    match messages.text(locale, &id, None, &[]) {
-                        Some(text) if !text.trim().is_empty() => {}
-                        _ => problems.push(format!(
+                    if !code_ids.contains(&(locale.tag(), id.clone())) {
+                        problems.push(format!(
                             "{code_ref} in {}: the vendor documents no message and {id} is missing",
                             locale.tag()
-                        )),
+                        ));
                     }
                 }
                 continue;
@@ -423,7 +431,7 @@ fn code_translations_name_real_codes_written_in_another_language() {
             let (line, _) = line_column(text, id.as_ptr() as usize - text.as_ptr() as usize);
             match by_id.get(id) {
                 None => problems.push(format!("{where_}:{line}: {id} names no code of {catalogue_id}")),
-                Some(code) if code.language() == tag => problems.push(format!(
+                Some(code) if code.language() == tag && code.message().is_some() => problems.push(format!(
                     "{where_}:{line}: {id} translates {catalogue_id}:{} into {tag}, but the vendor already writes it in {tag}: {:?}",
                     code.code(),
                     code.message()

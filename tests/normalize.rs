@@ -33,8 +33,14 @@ fn check_invariants(error: &CanonicalError<'_>, hint: Option<&str>) -> Result<()
             if !error.known() || error.code() != Some(entry.code()) || error.vendor() != Some(entry.catalogue().id()) {
                 return fail(format!("the entry {entry} disagrees with known/code/vendor"));
             }
-            if error.kind() != entry.kind() {
-                return fail(format!("the kind is not the entry's ({})", entry.kind().id()));
+            let expected = error.variant().map_or(entry.kind(), |v| v.kind());
+            if error.kind() != expected {
+                return fail(format!("the kind is not the entry's or its variant's ({})", expected.id()));
+            }
+            if let Some(variant) = error.variant() {
+                if !entry.variants().iter().any(|v| std::ptr::eq(v, variant)) {
+                    return fail("the variant is not one of the entry's".to_string());
+                }
             }
         }
         None if error.known() => return fail("known without an entry".into()),
@@ -598,7 +604,9 @@ fn check_round_trip(catalogue: &Catalogue, shape: &errmap::BodyShape, code: &err
     let body = wrap(shape, code);
     let error = normalize_json(&body, &Context::default());
     let got = (error.vendor(), error.code(), error.known(), error.kind());
-    let expected = (Some(catalogue.id()), Some(code.code()), true, code.kind());
+    // The vendor's own message may name one of the code's conditions.
+    let kind = error.variant().map_or(code.kind(), |v| v.kind());
+    let expected = (Some(catalogue.id()), Some(code.code()), true, kind);
     if got != expected {
         return Err(format!("{body} -> {got:?}, expected {expected:?} ({})", error.detection()));
     }
