@@ -1,0 +1,161 @@
+//! The catalogues gathered from vendors' SDKs and docs (`../shared/catalogs/*.json`,
+//! copied byte for byte into `tests/fixtures/catalogs/`) against our `mappings/`:
+//! every listed code present, with the vendor's message and HTTP status exactly, and
+//! no code the vendor does not list.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+
+use errmap::{Catalogue, Registry, VariantTest};
+use serde_json::Value;
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogs");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/catalogs is readable")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn load(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).expect("readable fixture");
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The lists of a vendor file whose entries are codes of the catalogue: `codes`, and
+/// the lists our catalogue also carries (Keycloak's OAuth errors; Auth0's SDK codes).
+fn code_lists<'a>(document: &'a Value, catalogue: &Catalogue) -> Vec<(&'static str, &'a Vec<Value>)> {
+    let mut lists = Vec::new();
+    for name in ["codes", "oauth2_errors", "sdk_codes"] {
+        let Some(list) = document[name].as_array() else { continue };
+        let carried =
+            name == "codes" || list.iter().any(|e| e["code"].as_str().is_some_and(|c| catalogue.get(c).is_some()));
+        if carried {
+            lists.push((name, list));
+        }
+    }
+    lists
+}
+
+fn check_entry(catalogue: &Catalogue, list: &str, entry: &Value, problems: &mut Vec<String>) {
+    let id = catalogue.id();
+    let Some(code) = entry["code"].as_str() else {
+        problems.push(format!("{id}/{list}: an entry without a code: {entry}"));
+        return;
+    };
+    let Some(found) = catalogue.get(code) else {
+        problems.push(format!("{id}/{list}: {code} is missing"));
+        return;
+    };
+    match entry.get("message_en") {
+        Some(Value::String(message)) => {
+            if found.message() != Some(message.as_str()) {
+                problems.push(format!("{id}:{code}: message {:?}, the vendor's is {message:?}", found.message()));
+            }
+        }
+        Some(Value::Null) => {
+            if let Some(ours) = found.message() {
+                problems.push(format!("{id}:{code}: the vendor documents no message, the catalogue has {ours:?}"));
+            }
+        }
+        _ => {}
+    }
+    if let Some(status) = entry["http_status"].as_u64() {
+        if found.http_status().map(u64::from) != Some(status) {
+            problems.push(format!("{id}:{code}: HTTP status {:?}, the vendor's is {status}", found.http_status()));
+        }
+    }
+    if let (Some(ours), Some(theirs)) = (found.symbol(), entry["symbol"].as_str()) {
+        if ours != theirs {
+            problems.push(format!("{id}:{code}: symbol {ours:?}, the vendor's is {theirs:?}"));
+        }
+    }
+}
+
+#[test]
+fn every_listed_code_is_present_with_the_vendors_text() {
+    let registry = Registry::builtin();
+    let files = fixtures();
+    assert!(files.len() >= 2, "the vendor lists are copied into tests/fixtures/catalogs");
+    let mut problems = Vec::new();
+    for path in &files {
+        let document = load(path);
+        let vendor = document["vendor"].as_str().expect("a vendor id");
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        assert_eq!(vendor, stem, "{}: named after its vendor", path.display());
+        let catalogue = registry.catalogue(vendor).unwrap_or_else(|e| panic!("{vendor}: {e}"));
+        let lists = code_lists(&document, catalogue);
+        let mut listed = HashSet::new();
+        for (name, list) in &lists {
+            for entry in list.iter() {
+                check_entry(catalogue, name, entry, &mut problems);
+                listed.extend(entry["code"].as_str());
+            }
+        }
+        for code in catalogue.codes() {
+            if !listed.contains(code.code()) {
+                problems.push(format!("{vendor}:{}: not in the vendor's lists", code.code()));
+            }
+        }
+        let listed_count: usize = lists.iter().map(|(_, l)| l.len()).sum();
+        let distinct: BTreeSet<&str> =
+            lists.iter().flat_map(|(_, l)| l.iter().filter_map(|e| e["code"].as_str())).collect();
+        assert_eq!(catalogue.codes().len(), distinct.len(), "{vendor}: {listed_count} listed entries");
+    }
+    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
+}
+
+#[test]
+fn the_fixtures_are_the_shared_lists_byte_for_byte() {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/catalogs");
+    if !shared.is_dir() {
+        // A checkout without ../shared beside it (a crate user's build) has only the copies.
+        return;
+    }
+    for path in fixtures() {
+        let name = path.file_name().expect("a file name");
+        let original = std::fs::read(shared.join(name)).unwrap_or_else(|e| panic!("{name:?}: {e}"));
+        assert_eq!(std::fs::read(&path).unwrap(), original, "{name:?} differs from ../shared/catalogs");
+    }
+}
+
+/// The setting under which `merged` is reported as `into`, if the catalogue records one.
+fn merged_into(vendor: &str, merged: &str) -> Option<String> {
+    let catalogue = Registry::builtin().catalogue(vendor).ok()?;
+    catalogue
+        .settings_for(merged)
+        .find(|s| s.merges().any(|c| c == merged))
+        .and_then(|s| s.into_code().map(String::from))
+}
+
+#[test]
+fn settings_that_hide_whether_a_user_exists_are_recorded() {
+    assert_eq!(merged_into("cognito", "UserNotFoundException").as_deref(), Some("NotAuthorizedException"));
+}
+
+#[test]
+fn one_code_several_conditions_are_told_apart() {
+    let registry = Registry::builtin();
+    let conditions = |reference: &str| -> Vec<(String, String)> {
+        let code = registry.resolve(reference).unwrap_or_else(|e| panic!("{reference}: {e}"));
+        code.entry()
+            .variants()
+            .iter()
+            .map(|v| {
+                let text = match v.test() {
+                    VariantTest::Equals(t) | VariantTest::Contains(t) => t.to_string(),
+                };
+                (text, v.kind().id().to_string())
+            })
+            .collect()
+    };
+    let not_authorized = conditions("cognito:NotAuthorizedException");
+    assert!(not_authorized.contains(&("User is disabled.".into(), "disabled".into())), "{not_authorized:?}");
+    assert!(
+        not_authorized.contains(&("Incorrect username or password.".into(), "invalid_credentials".into())),
+        "{not_authorized:?}"
+    );
+}
