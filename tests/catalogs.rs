@@ -51,15 +51,12 @@ fn check_entry(catalogue: &Catalogue, list: &str, entry: &Value, problems: &mut 
         return;
     };
     match entry.get("message_en") {
-        Some(Value::String(message)) => {
-            if found.message() != Some(message.as_str()) {
-                problems.push(format!("{id}:{code}: message {:?}, the vendor's is {message:?}", found.message()));
-            }
+        Some(Value::String(message)) if found.message() != Some(message.as_str()) => {
+            problems.push(format!("{id}:{code}: message {:?}, the vendor's is {message:?}", found.message()));
         }
-        Some(Value::Null) => {
-            if let Some(ours) = found.message() {
-                problems.push(format!("{id}:{code}: the vendor documents no message, the catalogue has {ours:?}"));
-            }
+        Some(Value::Null) if found.message().is_some() => {
+            problems
+                .push(format!("{id}:{code}: the vendor documents no message, the catalogue has {:?}", found.message()));
         }
         _ => {}
     }
