@@ -131,6 +131,15 @@ fn merged_into(vendor: &str, merged: &str) -> Option<String> {
 #[test]
 fn settings_that_hide_whether_a_user_exists_are_recorded() {
     assert_eq!(merged_into("cognito", "UserNotFoundException").as_deref(), Some("NotAuthorizedException"));
+    assert_eq!(merged_into("firebase", "auth/user-not-found").as_deref(), Some("auth/invalid-credential"));
+    assert_eq!(merged_into("firebase", "auth/wrong-password").as_deref(), Some("auth/invalid-credential"));
+    assert_eq!(merged_into("firebase", "EMAIL_NOT_FOUND").as_deref(), Some("INVALID_LOGIN_CREDENTIALS"));
+    // Both spellings of one Firebase condition resolve, linked.
+    let registry = Registry::builtin();
+    let rest = registry.resolve("firebase:EMAIL_NOT_FOUND").unwrap();
+    assert_eq!(rest.entry().same_as(), Some("auth/user-not-found"));
+    let sdk = registry.resolve("firebase:auth/user-not-found").unwrap();
+    assert_eq!(errmap::relate(rest, sdk), Some(errmap::Relation::Exact));
 }
 
 #[test]
