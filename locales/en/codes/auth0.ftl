@@ -1,0 +1,36 @@
+### errmap's own English messages for the Auth0 codes that Auth0 documents no text for
+### (message_documented = false in mappings/auth0.toml).
+
+auth0-invalid_signup = The sign-up is invalid.
+auth0-unauthorized = The sign-in or sign-up was refused.
+auth0-PasswordHistoryError = This password was used before. Choose a new one.
+auth0-hook_error = The sign-up was refused.
+auth0-access_denied = Access denied.
+auth0-mfa_invalid_code = The verification code is wrong or has expired.
+auth0-mfa_registration_required = Multi-factor authentication is required; enroll a device first.
+auth0-a0_mfa_required = Multi-factor authentication is required.
+auth0-too_many_logins = Too many sign-ins in a short time. Try again later.
+auth0-requires_verification = Additional verification is required.
+auth0-login_required = Sign-in is required.
+auth0-consent_required = Consent is required.
+auth0-invalid_grant = The grant is invalid.
+auth0-expired_token = The token has expired.
+auth0-unsupported_challenge_type = This verification method is not enrolled for the user.
+auth0-invalid_request = The request is invalid.
+auth0-invalid_scope = The requested scope is invalid.
+auth0-invalid_client = Client authentication failed.
+auth0-endpoint_disabled = This endpoint is disabled.
+auth0-method_not_allowed = This method is not allowed.
+auth0-unsupported_response_type = The response type is not supported.
+auth0-temporarily_unavailable = The service is temporarily unavailable.
+auth0-sms_provider_error = The text message could not be sent.
+auth0-rule_error = The sign-in was refused.
+auth0-request_error = The authentication request failed.
+auth0-login_error = Sign-in failed.
+auth0-origin_mismatch = The redirect URI does not match this page's origin.
+auth0-invalid_token = The ID token is invalid.
+auth0-a0_browser_not_available = No browser is available to sign in.
+auth0-a0_pkce_not_available = This device does not support PKCE.
+auth0-a0_invalid_authorize_url = The authorization URL is invalid.
+auth0-a0_invalid_configuration = The sign-in configuration is invalid.
+auth0-a0_authentication_canceled = Sign-in was cancelled.
