@@ -175,7 +175,11 @@ fn write_catalogues(out: &mut String, taxonomy: &TaxonomySource, catalogues: &[C
         let _ =
             writeln!(out, "        fallback: {},", optional(catalogue.fallback.as_ref().map(|f| f.get_ref().as_str())));
         let _ = writeln!(out, "        source: {},", optional(catalogue.source.as_deref()));
-        let _ = writeln!(out, "        builtin: true,\n        overrides: false,");
+        let _ = writeln!(
+            out,
+            "        builtin: true,\n        overrides: false,\n        standard: {},",
+            catalogue.standard
+        );
         out.push_str("        bodies: Cow::Borrowed(&[\n");
         for body in &catalogue.body {
             let body = body.get_ref();

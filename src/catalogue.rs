@@ -326,6 +326,7 @@ pub struct Catalogue {
     pub(crate) builtin: bool,
     /// Set by a user catalogue that deliberately replaces a built-in one.
     pub(crate) overrides: bool,
+    pub(crate) standard: bool,
     pub(crate) bodies: Cow<'static, [BodyShape]>,
     pub(crate) codes: Cow<'static, [Code]>,
     /// Every code with its index into `codes`, ordered by code: a compact table for
@@ -360,6 +361,12 @@ impl Catalogue {
     /// Where the codes and messages were taken from.
     pub fn source(&self) -> Option<&str> {
         self.source.as_deref()
+    }
+
+    /// Whether the catalogue is a standard vocabulary many vendors answer with
+    /// (OAuth 2.0, OpenID Connect) rather than one vendor's.
+    pub fn is_standard(&self) -> bool {
+        self.standard
     }
 
     /// Whether the catalogue ships with errmap (as opposed to loaded at run time).
@@ -551,6 +558,7 @@ impl Catalogue {
             source: source.source.map(Cow::Owned),
             builtin: false,
             overrides: source.overrides,
+            standard: source.standard,
             bodies: source
                 .body
                 .into_iter()

@@ -136,7 +136,13 @@ pub(crate) fn best_message_match<'c>(
         let known_length = known.chars().count();
         let candidate = if known == folded {
             Some((MessageMatch::Equal, Vec::new(), 1.0))
-        } else if let Some(values) = code.params().len().checked_sub(1).and_then(|_| fill_template(message, text)) {
+        } else if let Some(values) = code
+            .params()
+            .len()
+            .checked_sub(1)
+            .filter(|_| has_literal_text(message))
+            .and_then(|_| fill_template(message, text))
+        {
             Some((MessageMatch::Template, values, 1.0))
         } else if 2 * length.min(known_length) * 10 < 8 * (length + known_length) {
             // Dice similarity cannot reach the threshold with lengths this far apart.
@@ -153,6 +159,25 @@ pub(crate) fn best_message_match<'c>(
         }
     }
     best
+}
+
+/// Whether `template` has text besides its `{N}` placeholders. A message that is only a
+/// placeholder (Okta's "{0}", "{0}.") is an instance of every text and identifies nothing.
+fn has_literal_text(template: &str) -> bool {
+    let mut rest = template;
+    let mut literal = String::new();
+    while let Some(open) = rest.find('{') {
+        literal.push_str(&rest[..open]);
+        match rest[open..].find('}') {
+            Some(close) if rest[open + 1..open + close].parse::<usize>().is_ok() => rest = &rest[open + close + 1..],
+            _ => {
+                literal.push('{');
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    literal.push_str(rest);
+    !fold(&literal).is_empty()
 }
 
 /// The least bigram similarity that counts as the same message reworded.

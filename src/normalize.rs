@@ -265,6 +265,15 @@ fn affinity(catalogue: &Catalogue, code: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// The condition of `entry` that the body's other fields name, if any.
+fn variant_of<'r>(entry: CodeRef<'r>, body: &Value) -> Option<&'r Variant> {
+    entry
+        .entry()
+        .variants()
+        .iter()
+        .find(|v| body.pointer(v.field()).and_then(Value::as_str).is_some_and(|value| v.test().matches(value)))
+}
+
 /// The kind nearest to an HTTP status, for errors nothing else identifies.
 fn kind_for_status(status: u16) -> Option<Kind> {
     Some(match status {
@@ -389,13 +398,18 @@ impl<'r> Normalizer<'r> {
         // code at all, then a documented status that agrees, then registry order.
         // Affinity scans the catalogue's codes, so it is only worked out for unknown codes
         // (a known code outranks it anyway), and every score once.
+        // In a shape many services share, a code that several catalogues know goes to the
+        // one whose variants recognise the body's other fields, then to a standard
+        // vocabulary (OAuth's invalid_grant) before any one vendor.
         let score = |c: &Extracted<'_>| {
             let agrees = c.entry.is_some_and(|e| e.http_status().is_some() && e.http_status() == status);
             let affinity = match (&c.entry, c.code.as_deref()) {
                 (None, Some(code)) => affinity(c.catalogue, code),
                 _ => 0,
             };
-            (c.entry.is_some(), c.shape.specificity(), affinity, c.code.is_some(), agrees)
+            let variant = c.entry.is_some_and(|e| variant_of(e, body).is_some());
+            let standard = c.catalogue.is_standard();
+            (c.entry.is_some(), c.shape.specificity(), variant, standard, affinity, c.code.is_some(), agrees)
         };
         candidates.sort_by_cached_key(|c| std::cmp::Reverse(score(c)));
         let best = &candidates[0];
@@ -441,10 +455,7 @@ impl<'r> Normalizer<'r> {
             };
             let params = best.message.as_deref().map(|m| params_of(entry, m)).unwrap_or_default();
             // One code may stand for several conditions, told apart by another field.
-            let variant =
-                entry.entry().variants().iter().find(|v| {
-                    body.pointer(v.field()).and_then(Value::as_str).is_some_and(|value| v.test().matches(value))
-                });
+            let variant = variant_of(entry, body);
             let why = match variant {
                 Some(v) => format!("{why}; {} tells the condition: {}", v.field(), v.kind().id()),
                 None => why,
@@ -466,7 +477,7 @@ impl<'r> Normalizer<'r> {
         // uses, or a code in its numbering), it stays, and its message is matched in its
         // own table first, then in the others. Otherwise the best message match anywhere
         // also decides the vendor.
-        let (_, specific, affinity, _, _) = score(best);
+        let (_, specific, _, _, affinity, _, _) = score(best);
         let decisive = hinted.is_some() || specific > 0 || affinity > 0;
         let found = if decisive {
             best.message.as_deref().and_then(|message| {

@@ -92,6 +92,11 @@ pub struct CatalogueSource {
     /// A user catalogue must say so to replace a built-in one of the same id.
     #[serde(default)]
     pub overrides: bool,
+    /// A standard vocabulary many vendors answer with (OAuth 2.0): when a body in a
+    /// shared shape carries one of its codes and nothing points at a vendor, the
+    /// standard is the answer.
+    #[serde(default)]
+    pub standard: bool,
     /// The shapes of the vendor's error bodies, for detection and extraction.
     #[serde(default)]
     pub body: Vec<Spanned<BodySource>>,
