@@ -238,7 +238,8 @@ pub fn explain(ui: &Ui, format: Format, registry: &Registry, reference: &str) ->
                 row("label-vendor-message", format!("{message}  [{}]", entry.language()));
             }
             for (tag, text) in &messages {
-                if text.origin == errmap::TextOrigin::Errmap {
+                // A locale that falls back to another's translation is not repeated.
+                if text.origin == errmap::TextOrigin::Errmap && text.language == *tag {
                     row("label-translation", format!("{}  [{tag}]", text.text));
                 }
             }
