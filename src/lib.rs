@@ -36,6 +36,7 @@ mod messages;
 mod normalize;
 mod problem;
 mod registry;
+mod search;
 // The taxonomy half of `source` is used by build.rs only.
 #[allow(missing_docs, dead_code)]
 mod source;
@@ -55,6 +56,9 @@ pub use messages::{Arg, Locale, LocalizedText, Messages, TextOrigin};
 pub use normalize::{CanonicalError, Context, DetectedBy, Expose, Limits, Normalizer, ParamValue};
 pub use problem::{ErrorInfo, PROBLEM_CONTENT_TYPE, Problem, ProblemOptions};
 pub use registry::{CodeRef, Registry};
+pub use search::{
+    DEFAULT_MIN_SCORE, MAX_QUERY_CHARS, SearchField, SearchHit, SearchMatch, SearchOptions, SearchTarget,
+};
 pub use taxonomy::{Actor, Category, Exposure, Kind};
 pub use text::{sanitize, suggest};
 pub use translate::{Equivalent, Relation, Translation, relate};

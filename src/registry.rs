@@ -19,6 +19,8 @@ pub struct Registry {
     catalogues: Vec<Catalogue>,
     /// For each catalogue, its codes by exact spelling: the hot path of a lookup.
     by_code: Vec<HashMap<Box<str>, usize>>,
+    /// Built on the first search, emptied when a catalogue is added.
+    pub(crate) search_index: crate::search::SearchIndex,
 }
 
 fn code_index(catalogue: &Catalogue) -> HashMap<Box<str>, usize> {
@@ -100,7 +102,7 @@ impl Registry {
     pub fn new() -> Registry {
         let catalogues = CATALOGUES.to_vec();
         let by_code = catalogues.iter().map(code_index).collect();
-        Registry { catalogues, by_code }
+        Registry { catalogues, by_code, search_index: Default::default() }
     }
 
     /// The shared registry of built-in catalogues.
@@ -113,6 +115,7 @@ impl Registry {
     /// another catalogue, except that a catalogue marked `overrides = true` replaces
     /// the built-in one of the same id.
     pub fn add(&mut self, catalogue: Catalogue) -> Result<(), Error> {
+        self.search_index = Default::default();
         if catalogue.overrides {
             if let Some(at) = self.catalogues.iter().position(|c| c.builtin && c.id.eq_ignore_ascii_case(&catalogue.id))
             {
