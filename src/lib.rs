@@ -56,7 +56,9 @@ pub use messages::{Arg, Locale, LocalizedText, Messages, TextOrigin};
 pub use normalize::{CanonicalError, Context, DetectedBy, Expose, Limits, Normalizer, ParamValue};
 pub use problem::{ErrorInfo, PROBLEM_CONTENT_TYPE, Problem, ProblemOptions};
 pub use registry::{CodeRef, Registry};
-pub use search::{DEFAULT_MIN_SCORE, SearchField, SearchHit, SearchMatch, SearchOptions, SearchTarget};
+pub use search::{
+    DEFAULT_MIN_SCORE, MAX_QUERY_CHARS, SearchField, SearchHit, SearchMatch, SearchOptions, SearchTarget,
+};
 pub use taxonomy::{Actor, Category, Exposure, Kind};
 pub use text::{sanitize, suggest};
 pub use translate::{Equivalent, Relation, Translation, relate};

@@ -6,51 +6,9 @@
 //! id (`user_not_found`) or a word in Chinese or English ("锁定", "locked"), and ranks
 //! the codes of every catalogue and the kinds of the taxonomy by how well they match.
 //!
-//! Text is compared in three forms: as written (spacing collapsed), *folded* (only the
-//! lowercase letters, digits and ideographs, so punctuation and spacing do not matter),
-//! and as *words* (lowercase, runs of anything else as one space, so English words can
-//! match on word boundaries). Similarity uses character bigrams, which works for
-//! Chinese text without spaces as well as for English; nothing relies on splitting at
-//! whitespace alone.
-//!
-//! # Scores
-//!
-//! Every hit has a score from 0 to 1: the strength of the match times the weight of
-//! the field it matched.
-//!
-//! | how ([`SearchMatch`]) | strength |
-//! |---|---|
-//! | `exact`: the same text | 1.0 |
-//! | `equal`: the same ignoring case, spacing and punctuation | 0.995 |
-//! | `template`: a message with its `{0}`, `{1}` filled in | 0.99 |
-//! | `contains`: the field contains the query | 0.6 + 0.3 × coverage, at most 0.9 |
-//! | `in_query`: the query contains the field | 0.5 + 0.35 × coverage, at most 0.85 |
-//! | `similar`: character bigrams in common | 0.85 × similarity, at most 0.85 |
-//!
-//! Coverage is the share of the longer text the shorter one covers (folded characters).
-//! A containment that does not fall on word boundaries counts less: ×0.9 for a word's
-//! beginning (`lock` in `locked`), ×0.8 for its end (`locked` in `unlocked`), ×0.7 inside
-//! a word, ×0.85 when it only holds once spacing and punctuation are ignored. Similarity
-//! is the larger of the Dice coefficient of the two texts' bigrams and 0.7 × the share
-//! of the query's bigrams found in the field (so that words of the query scattered
-//! through a longer message still count); below 0.4 it is no match.
-//!
-//! | field ([`SearchField`]) | weight |
-//! |---|---|
-//! | `code`, `symbol`, `message` (the vendor's), `kind_id` | 1.0 |
-//! | `translation` (errmap's translation of the vendor's message), `kind_message` | 0.97 |
-//! | `kind_hint`, `kind` (a code whose kind matched exactly) | 0.9 |
-//!
-//! Codes are not compared by similarity (`LOGIN.0003` is not "nearly" `LOGIN.0002`),
-//! only exactly or by containment. Each code and each kind appears at most once, with
-//! its best match; on equal scores the earlier field of the table wins.
-//!
-//! Hits are sorted by score (highest first), then kinds before codes (kinds in
-//! taxonomy order), then codes in registry order and, within a catalogue, in the
-//! order of the vendor's table. The ranking is deterministic.
-//!
-//! The search reads an index of every text in its three forms, built on a registry's
-//! first search and kept with it: a registry that never searches pays nothing.
+//! How hits are scored and ordered is documented on [`Registry::search`]. The search
+//! reads an index of every text in its three forms, built on a registry's first search
+//! and kept with it: a registry that never searches pays nothing.
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -65,6 +23,10 @@ use crate::taxonomy::Kind;
 
 /// The least score a hit needs by default ([`SearchOptions::default`]).
 pub const DEFAULT_MIN_SCORE: f64 = 0.45;
+
+/// The longest query [`Registry::search`] reads, in characters; the rest is ignored.
+/// A search is for a line of text, not a file, and the cost grows with the query.
+pub const MAX_QUERY_CHARS: usize = 1_000;
 
 /// What [`Registry::search`] looks through and how much it returns.
 ///
@@ -149,15 +111,14 @@ named_enum! {
         KindMessage => "kind_message",
         /// A kind's hint in one locale ([`Messages::kind_hint`]).
         KindHint => "kind_hint",
-        /// The code's kind matched exactly or equally, by its id or its message; the
-        /// hit's text is the kind's.
+        /// The code's kind matched, by its id or its message and not merely by
+        /// similarity; the hit's text is the kind's, its score the kind's × 0.9.
         Kind => "kind",
     }
 }
 
 named_enum! {
-    /// How the query matched the text; see the [module documentation](self) for the
-    /// scores.
+    /// How the query matched the text; [`Registry::search`] lists the scores.
     SearchMatch {
         /// The same text (spacing collapsed).
         Exact => "exact",
@@ -218,9 +179,64 @@ impl Registry {
     /// The codes and kinds that best match `query`, best first.
     ///
     /// `query` is any text: a vendor message (its placeholders filled in or not), a
-    /// code, a symbol, a kind id, a word. See the [module documentation](crate::search)
-    /// for how hits are scored and ordered. An empty query, or one of punctuation
-    /// only, finds nothing. The only error is an unknown [`SearchOptions::vendor`].
+    /// code, a symbol, a kind id, a word. Only its first [`MAX_QUERY_CHARS`] characters
+    /// are read. An empty query, or one of punctuation only, finds nothing. The only
+    /// error is an unknown [`SearchOptions::vendor`].
+    ///
+    /// Text is compared in three forms: as written (spacing collapsed), *folded* (only the
+    /// lowercase letters, digits and ideographs, so punctuation and spacing do not matter),
+    /// and as *words* (lowercase, runs of anything else as one space, so English words can
+    /// match on word boundaries). Similarity uses character bigrams, which works for
+    /// Chinese text without spaces as well as for English; nothing relies on splitting at
+    /// whitespace alone.
+    ///
+    /// # Scores
+    ///
+    /// Every hit has a score from 0 to 1: the strength of the match times the weight of
+    /// the field it matched.
+    ///
+    /// | how ([`SearchMatch`]) | strength |
+    /// |---|---|
+    /// | `exact`: the same text | 1.0 |
+    /// | `equal`: the same ignoring case, spacing and punctuation | 0.995 |
+    /// | `template`: a message with its `{0}`, `{1}` filled in | 0.99 |
+    /// | `contains`: the field contains the query | 0.6 + 0.3 × coverage, at most 0.9 |
+    /// | `in_query`: the query contains the field | 0.5 + 0.35 × coverage, at most 0.85 |
+    /// | `similar`: character bigrams in common | 0.85 × similarity, at most 0.85 |
+    ///
+    /// Coverage is the share of the longer text the shorter one covers (folded characters).
+    /// A containment that does not fall on word boundaries counts less: ×0.9 for a word's
+    /// beginning (`lock` in `locked`), ×0.8 for its end (`locked` in `unlocked`), ×0.7 inside
+    /// a word, ×0.85 when it only holds once spacing and punctuation are ignored.
+    ///
+    /// Similarity is the larger of the Dice coefficient of the two texts' character
+    /// bigrams (a reworded message) and a score for the query's terms scattered through
+    /// the text (words of three letters or more, and Chinese characters covered by a
+    /// bigram found in the text): 0.75 × the share found × (0.7 + 0.3 × the ratio of the
+    /// two lengths). Below 0.4 it is no match.
+    ///
+    /// | field ([`SearchField`]) | weight |
+    /// |---|---|
+    /// | `code`, `symbol`, `message` (the vendor's), `kind_id` | 1.0 |
+    /// | `translation` (errmap's translation of the vendor's message), `kind_message` | 0.97 |
+    /// | `kind_hint`; `kind`: a code found through its kind, × the kind's score | 0.9 |
+    ///
+    /// A code is found through its kind when the kind's id or message matched otherwise
+    /// than by similarity. Codes themselves are not compared by similarity (`LOGIN.0003`
+    /// is not "nearly" `LOGIN.0002`). Each code and each kind appears at most once, with
+    /// its best match; on equal scores the first of its code, symbol, message,
+    /// translations (`en`, then `zh-CN`) and kind wins (for a kind: its id, then its
+    /// message and hint in `en`, then in `zh-CN`).
+    ///
+    /// Hits are sorted by score (highest first), then kinds before codes (kinds in
+    /// taxonomy order), then codes in registry order and, within a catalogue, in the
+    /// order of the vendor's table. The ranking is deterministic.
+    ///
+    /// The texts are indexed in their three forms on the registry's first search (a
+    /// few milliseconds) and the index is kept with the registry: a registry that never
+    /// searches pays nothing.
+    ///
+    /// # Example
     ///
     /// ```
     /// use errmap::{Registry, SearchField, SearchMatch, SearchOptions, SearchTarget};
@@ -256,7 +272,7 @@ impl Registry {
         }
         let index = self.search_index.0.get_or_init(|| Index::build(self));
 
-        // Kinds are scored even when narrowed to a vendor: codes inherit an exact one.
+        // Kinds are scored even when narrowed to a vendor: codes can be found through theirs.
         let kind_hits: Vec<Option<Candidate<'_>>> = index.kinds.iter().map(|texts| best_of(texts, &query)).collect();
         let mut hits = Vec::new();
         if only.is_none() {
@@ -276,7 +292,7 @@ impl Registry {
             let own = best_of(&entry.texts, &query);
             let inherited = kind_hits[usize::from(code.kind().0)]
                 .as_ref()
-                .filter(|k| matches!(k.how, SearchMatch::Exact | SearchMatch::Equal))
+                .filter(|k| k.field != SearchField::KindHint && k.how != SearchMatch::Similar)
                 .map(|k| Candidate {
                     field: SearchField::Kind,
                     score: k.score * KIND_WEIGHT,
@@ -304,6 +320,8 @@ impl Registry {
 const OURS_WEIGHT: f64 = 0.97;
 /// The weight of kind hints and of codes found through their kind.
 const KIND_WEIGHT: f64 = 0.9;
+/// The factor of a containment that holds only ignoring spacing and punctuation.
+const WITHOUT_SPACING: f64 = 0.85;
 /// The least similarity that counts as a match.
 const MIN_SIMILARITY: f64 = 0.4;
 
@@ -445,6 +463,8 @@ struct Text {
     words: Box<str>,
     /// The sorted character bigrams of `folded`.
     bigrams: Box<[u64]>,
+    /// The words in spaced scripts of `words`, sorted.
+    latin: Box<[Box<str>]>,
     /// Whether `raw` has `{0}`-style placeholders to fill.
     template: bool,
 }
@@ -454,12 +474,22 @@ impl Text {
         let raw = collapse_spaces(raw);
         let bare = if template { strip_placeholders(&raw) } else { raw.clone() };
         let folded = fold(&bare);
+        let words = words(&bare);
+        let mut latin: Vec<Box<str>> = Vec::new();
+        split_terms(&words, |term, is_unspaced| {
+            if !is_unspaced {
+                latin.push(term.into());
+            }
+        });
+        latin.sort_unstable();
+        latin.dedup();
         Text {
             field,
             locale,
             length: folded.chars().count(),
             bigrams: bigrams(&folded).into(),
-            words: words(&bare).into(),
+            latin: latin.into(),
+            words: words.into(),
             folded: folded.into(),
             raw: raw.into(),
             template,
@@ -502,14 +532,22 @@ impl Text {
                 return Some((SearchMatch::Template, 0.99, values));
             }
         }
-        if query.length >= min_length(&query.folded, 2) {
+        // Containment either way needs every bigram of the shorter text in the longer:
+        // counting them first spares most substring searches.
+        let common = common(&query.bigrams, &self.bigrams);
+        let query_inside = query.length < 2 || common == query.bigrams.len();
+        let text_inside = self.length < 2 || common == self.bigrams.len();
+        if query_inside && query.length <= self.length && query.length >= min_length(&query.folded, 2) {
             if let Some(factor) = containment(&self.words, &self.folded, &query.words, &query.folded) {
                 let coverage = query.length as f64 / self.length.max(1) as f64;
                 return Some((SearchMatch::Contains, (0.6 + 0.3 * coverage.min(1.0)) * factor, Vec::new()));
             }
         }
-        if self.length >= min_length(&self.folded, 4) {
-            if let Some(factor) = containment(&query.words, &query.folded, &self.words, &self.folded) {
+        if text_inside && self.length <= query.length && self.length >= min_length(&self.folded, 4) {
+            // Only whole words: a code inside a longer number is a different code.
+            let whole = containment(&query.words, &query.folded, &self.words, &self.folded)
+                .filter(|&factor| factor == 1.0 || (factor == WITHOUT_SPACING && self.folded.chars().any(unspaced)));
+            if let Some(factor) = whole {
                 let coverage = self.length as f64 / query.length.max(1) as f64;
                 return Some((SearchMatch::InQuery, (0.5 + 0.35 * coverage.min(1.0)) * factor, Vec::new()));
             }
@@ -517,25 +555,110 @@ impl Text {
         if self.field == SearchField::Code {
             return None;
         }
-        let similarity = similarity(&query.bigrams, &self.bigrams);
+        let dice = 2.0 * common as f64 / (query.bigrams.len() + self.bigrams.len()) as f64;
+        let similarity = dice.max(self.scattered(query));
         (similarity >= MIN_SIMILARITY).then(|| (SearchMatch::Similar, 0.85 * similarity, Vec::new()))
+    }
+
+    /// How well the query's terms appear in the text, in any order: 0.75 × the share
+    /// of the terms found × (0.7 + 0.3 × the ratio of the two lengths). Needs two terms.
+    fn scattered(&self, query: &Query) -> f64 {
+        if query.units < 2 {
+            return 0.0;
+        }
+        let mut found = 0.0;
+        for word in &query.latin {
+            let at = self.latin.partition_point(|w| **w < **word);
+            found += match self.latin.get(at) {
+                Some(w) if **w == **word => 1.0,
+                Some(w) if w.starts_with(word.as_str()) => 0.6,
+                _ => 0.0,
+            };
+        }
+        for run in &query.runs {
+            let mut covered = vec![false; run.chars.len()];
+            if let [only] = run.chars[..] {
+                covered[0] = self.words.contains(only);
+            }
+            for (i, pair) in run.pairs.iter().enumerate() {
+                if self.bigrams.binary_search(pair).is_ok() {
+                    covered[i] = true;
+                    covered[i + 1] = true;
+                }
+            }
+            found += covered.iter().filter(|&&c| c).count() as f64;
+        }
+        let share = found / query.units as f64;
+        let lengths = query.length.min(self.length) as f64 / query.length.max(self.length) as f64;
+        0.75 * share * (0.7 + 0.3 * lengths)
     }
 }
 
-/// The query in the three forms texts are compared in.
+/// The query in the three forms texts are compared in, and its terms.
 struct Query {
     raw: String,
     folded: String,
     length: usize,
     words: String,
     bigrams: Vec<u64>,
+    /// Its distinct words in spaced scripts, of three letters or more (shorter ones are
+    /// mostly articles and conjunctions).
+    latin: Vec<String>,
+    /// Its runs of characters of scripts written without spaces.
+    runs: Vec<Run>,
+    /// How many terms there are to find: a spaced word or an unspaced character each.
+    units: usize,
+}
+
+/// A run of Chinese or Japanese characters in a query, and its bigrams (packed as by
+/// [`bigrams`]).
+struct Run {
+    chars: Vec<char>,
+    pairs: Vec<u64>,
 }
 
 impl Query {
     fn new(text: &str) -> Query {
+        let text = text.char_indices().nth(MAX_QUERY_CHARS).map_or(text, |(cut, _)| &text[..cut]);
         let raw = collapse_spaces(text);
         let folded = fold(&raw);
-        Query { length: folded.chars().count(), bigrams: bigrams(&folded), words: words(&raw), folded, raw }
+        let words = words(&raw);
+        let (mut latin, mut runs) = (Vec::new(), Vec::new());
+        split_terms(&words, |term, is_unspaced| {
+            if is_unspaced {
+                let chars: Vec<char> = term.chars().collect();
+                let pairs = chars.windows(2).map(|w| pack(w[0], w[1])).collect();
+                runs.push(Run { chars, pairs });
+            } else if term.chars().count() >= 3 {
+                latin.push(term.to_string());
+            }
+        });
+        // A word said twice is one term.
+        latin.sort_unstable();
+        latin.dedup();
+        let units = latin.len() + runs.iter().map(|r| r.chars.len()).sum::<usize>();
+        Query { length: folded.chars().count(), bigrams: bigrams(&folded), words, folded, raw, latin, runs, units }
+    }
+}
+
+/// Calls `f` with each maximal run of `words` (a text in [`words`] form) in one kind
+/// of script, and whether that script is written without spaces: `"token已过期 now"`
+/// gives `token`, `已过期`, `now`.
+fn split_terms<'a>(words: &'a str, mut f: impl FnMut(&'a str, bool)) {
+    for word in words.split(' ') {
+        let mut rest = word;
+        while !rest.is_empty() {
+            let cut = rest.find(unspaced).unwrap_or(rest.len());
+            if cut > 0 {
+                f(&rest[..cut], false);
+            }
+            rest = &rest[cut..];
+            let cut = rest.find(|c: char| !unspaced(c)).unwrap_or(rest.len());
+            if cut > 0 {
+                f(&rest[..cut], true);
+            }
+            rest = &rest[cut..];
+        }
     }
 }
 
@@ -584,19 +707,36 @@ fn containment(hay_words: &str, hay_folded: &str, needle_words: &str, needle_fol
             }
         }
     }
-    best.or_else(|| hay_folded.contains(needle_folded).then_some(0.85))
+    best.or_else(|| hay_folded.contains(needle_folded).then_some(WITHOUT_SPACING))
 }
 
-/// Similarity of two sorted bigram lists: the Dice coefficient, or 0.7 × the share of
-/// the query's bigrams found in the text when the query has at least three and that
-/// is more.
-fn similarity(query: &[u64], text: &[u64]) -> f64 {
-    if query.is_empty() || text.is_empty() {
+/// The Dice coefficient of two sorted bigram lists, from 0 to 1.
+#[cfg(test)]
+fn dice(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() || b.is_empty() {
         return 0.0;
     }
+    2.0 * common(a, b) as f64 / (a.len() + b.len()) as f64
+}
+
+/// How many bigrams two sorted lists have in common, counting repeats.
+fn common(a: &[u64], b: &[u64]) -> usize {
+    let (short, mut long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() > 16 * short.len() {
+        // A long query against a short text: look each of the text's bigrams up.
+        let mut common = 0;
+        for run in short.chunk_by(|x, y| x == y) {
+            let start = long.partition_point(|x| x < &run[0]);
+            long = &long[start..];
+            let end = long.partition_point(|x| x == &run[0]);
+            common += run.len().min(end);
+            long = &long[end..];
+        }
+        return common;
+    }
     let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < query.len() && j < text.len() {
-        match query[i].cmp(&text[j]) {
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -606,15 +746,12 @@ fn similarity(query: &[u64], text: &[u64]) -> f64 {
             }
         }
     }
-    let dice = 2.0 * common as f64 / (query.len() + text.len()) as f64;
-    let recall = if query.len() >= 3 { 0.7 * common as f64 / query.len() as f64 } else { 0.0 };
-    dice.max(recall)
+    common
 }
 
 /// The sorted character bigrams of a folded text, each packed into a `u64`; a text of
 /// one character is one bigram with a space.
 fn bigrams(folded: &str) -> Vec<u64> {
-    let pack = |a: char, b: char| (u64::from(a) << 32) | u64::from(b);
     let chars: Vec<char> = folded.chars().collect();
     let mut pairs: Vec<u64> = chars.windows(2).map(|w| pack(w[0], w[1])).collect();
     if let [only] = chars[..] {
@@ -622,6 +759,11 @@ fn bigrams(folded: &str) -> Vec<u64> {
     }
     pairs.sort_unstable();
     pairs
+}
+
+/// Two characters as one bigram.
+fn pack(a: char, b: char) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
 }
 
 /// `text` lowercased, with every run of characters other than letters, digits and
@@ -700,9 +842,32 @@ mod tests {
     }
 
     #[test]
-    fn similarity_counts_scattered_words() {
-        let (a, b) = (bigrams(&fold("account locked")), bigrams(&fold("The account has been locked for an hour")));
-        assert!(similarity(&a, &b) > 0.5, "{}", similarity(&a, &b));
-        assert_eq!(similarity(&[], &b), 0.0);
+    fn scattered_terms_count() {
+        let text = Text::new(SearchField::Message, "The account has been locked for an hour", None, false);
+        assert!(text.scattered(&Query::new("account locked")) > 0.5);
+        assert!(text.scattered(&Query::new("account blocked")) < 0.4);
+        assert_eq!(text.scattered(&Query::new("locked")), 0.0, "one term is a containment, not scattered");
+        let text = Text::new(SearchField::Message, "图形验证码令牌已过期。", None, false);
+        // 令牌 and 过期 are found, 牌过 is not: every character is still covered.
+        assert!(text.scattered(&Query::new("令牌过期")) > 0.55);
+        assert_eq!(dice(&[], &bigrams("abc")), 0.0);
+    }
+
+    #[test]
+    fn common_bigrams_count_repeats_either_way() {
+        // The multiset intersection, counted naively.
+        fn naive(a: &[u64], b: &[u64]) -> usize {
+            let mut b = b.to_vec();
+            a.iter().filter(|x| b.iter().position(|y| y == *x).map(|at| b.remove(at)).is_some()).count()
+        }
+        for long in ["abababcdxyabab".repeat(20), "锁定用户已锁定".repeat(9), "abcabc".into()] {
+            let long = bigrams(&long);
+            for short in ["ab", "abab", "ababab", "ba", "zz", "abcd", "xyz", "锁定锁定", "定用", ""] {
+                let short = bigrams(short);
+                assert_eq!(common(&short, &long), naive(&short, &long));
+                assert_eq!(common(&long, &short), naive(&short, &long));
+            }
+        }
+        assert_eq!(dice(&bigrams("abc"), &bigrams("abc")), 1.0);
     }
 }
