@@ -428,30 +428,34 @@ impl<'r> Normalizer<'r> {
                     return self.by_message(best, found, false, status);
                 }
             }
-            let rivals = candidates.iter().filter(|c| c.entry.is_some()).count();
-            let (detected_by, why) = match (hinted, best.shape.specificity() > 0, rivals) {
+            // Other catalogues that know the code; two shapes may read the same catalogue
+            // (Okta's OAuth shape reads oauth2), which is one rival, not two.
+            let mut rivals: Vec<&str> = Vec::new();
+            for other in candidates.iter().skip(1).filter(|c| c.entry.is_some()) {
+                let id = other.catalogue.id();
+                if id != best.catalogue.id() && !rivals.contains(&id) {
+                    rivals.push(id);
+                }
+            }
+            let (detected_by, why) = match (hinted, best.shape.specificity() > 0, rivals.is_empty()) {
                 (Some(_), _, _) => (DetectedBy::Hint, format!("the caller named {}", best.catalogue.id())),
                 (None, true, _) => {
                     (DetectedBy::Shape, format!("{}: fields only {} uses", best.shape.name(), best.catalogue.id()))
                 }
-                (None, false, 1) => (
+                (None, false, true) => (
                     DetectedBy::Code,
                     format!("{}; code {} is only in {}", best.shape.name(), entry.code(), best.catalogue.id()),
                 ),
-                (None, false, _) => {
-                    let others: Vec<&str> =
-                        candidates.iter().skip(1).filter(|c| c.entry.is_some()).map(|c| c.catalogue.id()).collect();
-                    (
-                        DetectedBy::Code,
-                        format!(
-                            "{}; code {} is also in {}; {} ranks first",
-                            best.shape.name(),
-                            entry.code(),
-                            others.join(", "),
-                            best.catalogue.id()
-                        ),
-                    )
-                }
+                (None, false, false) => (
+                    DetectedBy::Code,
+                    format!(
+                        "{}; code {} is also in {}; {} ranks first",
+                        best.shape.name(),
+                        entry.code(),
+                        rivals.join(", "),
+                        best.catalogue.id()
+                    ),
+                ),
             };
             let params = best.message.as_deref().map(|m| params_of(entry, m)).unwrap_or_default();
             // One code may stand for several conditions, told apart by another field.
