@@ -254,7 +254,10 @@ impl ErrmapLayer {
     }
 
     /// Which responses are inspected, by status (default: 4xx and 5xx). Include
-    /// `200` for vendors that answer errors with success statuses, such as GraphQL.
+    /// `200` for vendors that answer errors with success statuses (Authing's GraphQL
+    /// API and Android SDK do): such a response is rewritten only when its body has a
+    /// code that the catalogue documents as an error (or that comes with one of its
+    /// error messages), so success bodies pass through.
     ///
     /// ```
     /// # use errmap::tower::ErrmapLayer;
@@ -363,9 +366,13 @@ where
 /// own code, whatever the exposure level.
 ///
 /// A response is rewritten when its body is a vendor's error: the catalogue was
-/// detected from the body (or fixed with [`ErrmapLayer::vendor`]) and a vendor code or
-/// a non-empty message was found in it. An nginx error page or a JSON body of no known shape
-/// passes through, even on a route whose catalogue is fixed.
+/// detected from the body (or fixed with [`ErrmapLayer::vendor`]), and the body has a
+/// code in a vendor's body shape or a message that matches the catalogue's. An nginx
+/// error page, or a proxy's `{"message": "Internal server error"}`, passes through
+/// unchanged, even on a route whose catalogue is fixed. Under a success status (see
+/// [`ErrmapLayer::when_status`]) the code must be documented in the catalogue, or come
+/// with a message that matches it. Codes whose kind is not an error (Authing's 1600,
+/// the sign-in flow finished) are never rewritten.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct UpstreamError {
@@ -390,12 +397,22 @@ pub struct UpstreamError {
 impl UpstreamError {
     fn new(status: StatusCode, error: &CanonicalError<'_>, expose: Expose) -> Option<UpstreamError> {
         let vendor = error.vendor()?;
-        // A shape that fits with neither a code nor any message (`"message": ""` in a
-        // success body) is not an error.
-        if error.code().is_none() && error.vendor_message().is_none_or(|m| m.trim().is_empty()) {
+        // A few codes report success (Authing 1600: the sign-in flow finished).
+        if !(400..600).contains(&error.kind().http_status()) {
             return None;
         }
-        Some(UpstreamError {
+        let evidence = if status.is_client_error() || status.is_server_error() {
+            // A code in one of the vendor's body shapes, or a message that matched its
+            // catalogue. A bare `{"message": "Internal server error"}` from a proxy is
+            // neither, even on a route whose catalogue is fixed.
+            error.code().is_some() || error.detected_by() == DetectedBy::Message
+        } else {
+            // Under a success status (inspected on request, for vendors that answer
+            // errors with 200) a code alone is not enough (`"apiCode": 0` in a success
+            // body): it must be documented, or come with a message of the catalogue.
+            error.known() || (error.code().is_some() && error.detected_by() == DetectedBy::Message)
+        };
+        evidence.then(|| UpstreamError {
             status,
             vendor: vendor.to_string(),
             code: error.code().map(str::to_string),
