@@ -467,7 +467,8 @@ pub fn negotiate_accept_language(header: &str) -> Option<Locale> {
 }
 
 pin_project! {
-    /// The future of [`Errmap`]'s responses.
+    /// The future of [`Errmap`]'s responses. Polled again after it completed, it stays
+    /// pending rather than panicking.
     pub struct ResponseFuture<F, B> {
         #[pin]
         state: State<F, B>,
@@ -575,6 +576,10 @@ fn worth_reading<B: Body>(config: &Config, response: &Response<B>) -> bool {
         && response.body().size_hint().lower() <= limit
 }
 
+// Constants, so that `from_static` checks them when compiling, not on the request path.
+const PROBLEM_JSON: HeaderValue = HeaderValue::from_static(PROBLEM_CONTENT_TYPE);
+const VARY_ACCEPT_LANGUAGE: HeaderValue = HeaderValue::from_static("accept-language");
+
 /// Headers that describe the body being replaced.
 const REPRESENTATION_HEADERS: [HeaderName; 10] = [
     header::CONTENT_LENGTH,
@@ -640,10 +645,12 @@ fn rewrite<B: Body<Data = Bytes>>(
     for name in &REPRESENTATION_HEADERS {
         headers.remove(name);
     }
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_CONTENT_TYPE));
-    headers.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(problem.content_language()));
+    headers.insert(header::CONTENT_TYPE, PROBLEM_JSON);
+    if let Ok(language) = HeaderValue::from_str(problem.content_language()) {
+        headers.insert(header::CONTENT_LANGUAGE, language);
+    }
     headers.insert(header::CONTENT_LENGTH, HeaderValue::from(document.len()));
-    headers.append(header::VARY, HeaderValue::from_static("accept-language"));
+    headers.append(header::VARY, VARY_ACCEPT_LANGUAGE);
     if let Some(name) = &config.vendor_code_header {
         headers.remove(name);
         if let Some(code) = error.visible_code(config.expose) {
@@ -669,7 +676,13 @@ where
         loop {
             match this.state.as_mut().project() {
                 StateProj::Calling { future } => {
-                    let response = ready!(future.poll(cx))?;
+                    let response = match ready!(future.poll(cx)) {
+                        Ok(response) => response,
+                        Err(error) => {
+                            this.state.set(State::Done);
+                            return Poll::Ready(Err(error));
+                        }
+                    };
                     if !*this.inspect || !worth_reading(this.config, &response) {
                         this.state.set(State::Done);
                         return Poll::Ready(Ok(response.map(ErrmapBody::passthrough)));
@@ -796,8 +809,12 @@ impl<B: Body<Data = Bytes>> Body for ErrmapBody<B> {
                         let rest = body.size_hint();
                         let mut hint = SizeHint::new();
                         hint.set_lower(rest.lower().saturating_add(buffered));
-                        if let Some(upper) = rest.upper() {
-                            hint.set_upper(upper.saturating_add(buffered));
+                        // `set_upper` asserts upper >= lower; the inner hint promises it,
+                        // but a broken body is no reason to panic.
+                        if let Some(upper) = rest.upper().map(|u| u.saturating_add(buffered)) {
+                            if upper >= hint.lower() {
+                                hint.set_upper(upper);
+                            }
                         }
                         hint
                     }

@@ -774,3 +774,10 @@ async fn configuration_errors_are_caught_when_configuring() {
     let response = call(&layer, Method::GET, 400, &[], body).await;
     assert_eq!(response.headers()[VENDOR_CODE_HEADER], "oneaccess:LOGIN.0002");
 }
+
+#[tokio::test]
+async fn an_upstream_failure_is_returned_as_it_was() {
+    let failing = service_fn(|_: Request<()>| async { Err::<Response<Script>, _>("connection refused") });
+    let result = ErrmapLayer::default().layer(failing).oneshot(Request::new(())).await;
+    assert_eq!(result.err(), Some("connection refused"));
+}
