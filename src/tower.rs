@@ -560,6 +560,10 @@ impl<B: Body<Data = Bytes>> Reading<B> {
 
 /// Whether a response is worth reading, before anything is read.
 fn worth_reading<B: Body>(config: &Config, response: &Response<B>) -> bool {
+    // Most responses are successes: decide on the status before touching a header.
+    if !config.inspects(response.status()) || response.body().is_end_stream() {
+        return false;
+    }
     let headers = response.headers();
     let encoded =
         headers.get(header::CONTENT_ENCODING).is_some_and(|v| !v.as_bytes().eq_ignore_ascii_case(b"identity"));
@@ -569,11 +573,7 @@ fn worth_reading<B: Body>(config: &Config, response: &Response<B>) -> bool {
         .and_then(|v| v.trim().parse::<u64>().ok())
         .or_else(|| response.body().size_hint().exact());
     let limit = u64::try_from(config.max_body_bytes).unwrap_or(u64::MAX);
-    config.inspects(response.status())
-        && !encoded
-        && !response.body().is_end_stream()
-        && declared.is_none_or(|length| length <= limit)
-        && response.body().size_hint().lower() <= limit
+    !encoded && declared.is_none_or(|length| length <= limit) && response.body().size_hint().lower() <= limit
 }
 
 // Constants, so that `from_static` checks them when compiling, not on the request path.
