@@ -4,6 +4,13 @@
 //! Layer alike.
 //!
 //! Run with `cargo bench --features tower --bench tower`.
+//!
+//! On a machine shared with other work, timings wander; instruction counts do not.
+//! With `ERRMAP_BENCH_CALLS=N` the bench instead makes N calls of one case
+//! (`ERRMAP_BENCH_CASE`: `error`, `ok` or `html`), with the Layer unless
+//! `ERRMAP_BENCH_LAYER=0`, and exits: run it under `valgrind --tool=callgrind` with two
+//! values of N, and the difference of the totals divided by the difference of the N
+//! is the instructions per call.
 
 use std::convert::Infallible;
 use std::future::{Future, Ready, ready};
@@ -12,7 +19,7 @@ use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
 use bytes::Bytes;
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use errmap::Expose;
 use errmap::tower::ErrmapLayer;
 use http::{Request, Response, StatusCode, header};
@@ -95,5 +102,34 @@ fn layer_overhead(c: &mut Criterion) {
     group.finish();
 }
 
+/// `ERRMAP_BENCH_CALLS` mode: one case, N calls, nothing else.
+fn count(calls: &str) {
+    let calls: usize = calls.parse().expect("ERRMAP_BENCH_CALLS is a number");
+    let case = std::env::var("ERRMAP_BENCH_CASE").unwrap_or_else(|_| "error".to_string());
+    let (_, status, content_type, body) = match case.as_str() {
+        "error" => CASES[0],
+        "ok" => CASES[1],
+        "html" => CASES[2],
+        other => panic!("ERRMAP_BENCH_CASE is error, ok or html, not {other}"),
+    };
+    let bare = upstream(status, content_type, body);
+    let wrapped = ErrmapLayer::default().expose(Expose::AccountStatus).layer(bare.clone());
+    let layered = std::env::var("ERRMAP_BENCH_LAYER").map_or(true, |v| v != "0");
+    let mut bytes = 0;
+    for _ in 0..calls {
+        bytes += if layered { round_trip(&wrapped).len() } else { round_trip(&bare).len() };
+    }
+    println!("{calls} calls, {bytes} bytes");
+}
+
 criterion_group!(benches, layer_overhead);
-criterion_main!(benches);
+
+fn main() {
+    match std::env::var("ERRMAP_BENCH_CALLS") {
+        Ok(calls) => count(&calls),
+        Err(_) => {
+            benches();
+            Criterion::default().configure_from_args().final_summary();
+        }
+    }
+}
