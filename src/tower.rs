@@ -5,7 +5,6 @@
 //! Wrap the route that calls a provider, or the upstream client itself, in one line:
 //!
 //! ```
-//! # use std::convert::Infallible;
 //! # use axum::{Router, body::Body, response::Response, routing::any};
 //! use errmap::Expose;
 //! use errmap::tower::ErrmapLayer;
@@ -15,6 +14,25 @@
 //! let app: Router = Router::new()
 //!     .route("/oneaccess/{*rest}", any(proxy))
 //!     .layer(ErrmapLayer::default().expose(Expose::AccountStatus).vendor("oneaccess")?);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! or, around a client (any `Service<Request<_>, Response = Response<B>>` whose body
+//! yields [`Bytes`]), so that every caller of it sees canonical errors:
+//!
+//! ```
+//! use bytes::Bytes;
+//! use errmap::tower::ErrmapLayer;
+//! use http_body_util::Empty;
+//! use hyper_util::{client::legacy::Client, rt::TokioExecutor};
+//! use tower::{Layer, ServiceExt};
+//!
+//! # async fn call() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+//! let client = ErrmapLayer::default().layer(Client::builder(TokioExecutor::new()).build_http::<Empty<Bytes>>());
+//! let request = http::Request::get("http://127.0.0.1:9000/wilddog/22011_invalid_user").body(Empty::new())?;
+//! let response = client.oneshot(request).await?; // problem+json if the upstream sent Wilddog's 22011
+//! # let _ = response;
 //! # Ok(())
 //! # }
 //! ```
