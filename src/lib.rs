@@ -42,6 +42,8 @@ mod search;
 mod source;
 mod taxonomy;
 mod text;
+#[cfg(feature = "tower")]
+pub mod tower;
 mod translate;
 
 /// The README's examples run as doctests, so they cannot go stale.

@@ -191,6 +191,9 @@ pub struct CanonicalError<'r> {
     code: Option<String>,
     entry: Option<CodeRef<'r>>,
     variant: Option<&'r Variant>,
+    /// The code whose documented message the body's message matched, when the message
+    /// decided the kind.
+    message_match: Option<CodeRef<'r>>,
     vendor_message: Option<String>,
     kind: Kind,
     detected_by: DetectedBy,
@@ -471,6 +474,7 @@ impl<'r> Normalizer<'r> {
                 vendor_message: best.message.clone(),
                 kind: variant.map_or(entry.kind(), |v| v.kind()),
                 variant,
+                message_match: None,
                 detected_by,
                 detection: why,
                 upstream_status: status,
@@ -538,6 +542,7 @@ impl<'r> Normalizer<'r> {
             code: candidate.code.clone(),
             entry: None,
             variant: None,
+            message_match: Some(entry),
             vendor_message: candidate.message.clone(),
             kind: entry.kind(),
             detected_by: DetectedBy::Message,
@@ -573,6 +578,7 @@ impl<'r> Normalizer<'r> {
             code,
             entry: None,
             variant: None,
+            message_match: None,
             vendor_message,
             kind,
             detected_by,
@@ -650,6 +656,13 @@ impl<'r> CanonicalError<'r> {
     /// several (Keycloak `invalid_grant` with `error_description`).
     pub fn variant(&self) -> Option<&'r Variant> {
         self.variant
+    }
+
+    /// The code whose documented message the body's message matched, when the message
+    /// decided the kind ([`DetectedBy::Message`]). It may belong to another catalogue
+    /// than [`CanonicalError::vendor`] when the vendor was named or certain.
+    pub fn message_match(&self) -> Option<CodeRef<'r>> {
+        self.message_match
     }
 
     /// Whether the code is in the catalogue.
