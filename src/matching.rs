@@ -41,7 +41,26 @@ pub(crate) fn similarity(a: &str, b: &str) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let (mut i, mut j, mut common) = (0, 0, 0);
+    2.0 * common(&a, &b) as f64 / (a.len() + b.len()) as f64
+}
+
+/// How many items two sorted lists have in common, counting repeats (the size of
+/// their multiset intersection).
+pub(crate) fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (short, mut long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() > 16 * short.len() {
+        // A long query against a short text: look each of the text's bigrams up.
+        let mut common = 0;
+        for run in short.chunk_by(|x, y| x == y) {
+            let start = long.partition_point(|x| x < &run[0]);
+            long = &long[start..];
+            let end = long.partition_point(|x| x == &run[0]);
+            common += run.len().min(end);
+            long = &long[end..];
+        }
+        return common;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
@@ -53,7 +72,7 @@ pub(crate) fn similarity(a: &str, b: &str) -> f64 {
             }
         }
     }
-    2.0 * common as f64 / (a.len() + b.len()) as f64
+    common
 }
 
 /// The values that fill the `{N}` placeholders of `template` to give `text`, in

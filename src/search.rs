@@ -16,10 +16,10 @@ use std::sync::OnceLock;
 use serde::{Serialize, Serializer};
 
 use crate::error::Error;
-use crate::matching::{fill_template, fold};
+use crate::matching::{common, fill_template, fold};
 use crate::messages::{Locale, Messages, TextOrigin};
 use crate::registry::{CodeRef, Registry};
-use crate::taxonomy::Kind;
+use crate::taxonomy::{Kind, string_enum};
 
 /// The least score a hit needs by default ([`SearchOptions::default`]).
 pub const DEFAULT_MIN_SCORE: f64 = 0.45;
@@ -62,38 +62,7 @@ pub enum SearchTarget<'r> {
     Kind(Kind),
 }
 
-macro_rules! named_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal,)* }) => {
-        $(#[$meta])*
-        #[derive(Debug, Copy, Clone, PartialEq, Eq, Hash)]
-        pub enum $name {
-            $($(#[$vmeta])* $variant,)*
-        }
-
-        impl $name {
-            /// The snake_case name, as in JSON output.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $($name::$variant => $text,)*
-                }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-    };
-}
-
-named_enum! {
+string_enum! {
     /// Which text of a code or kind the query matched.
     SearchField {
         /// The code as the vendor writes it (`LOGIN.0002`).
@@ -117,7 +86,7 @@ named_enum! {
     }
 }
 
-named_enum! {
+string_enum! {
     /// How the query matched the text; [`Registry::search`] lists the scores.
     SearchMatch {
         /// The same text (spacing collapsed).
@@ -717,36 +686,6 @@ fn dice(a: &[u64], b: &[u64]) -> f64 {
         return 0.0;
     }
     2.0 * common(a, b) as f64 / (a.len() + b.len()) as f64
-}
-
-/// How many bigrams two sorted lists have in common, counting repeats.
-fn common(a: &[u64], b: &[u64]) -> usize {
-    let (short, mut long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if long.len() > 16 * short.len() {
-        // A long query against a short text: look each of the text's bigrams up.
-        let mut common = 0;
-        for run in short.chunk_by(|x, y| x == y) {
-            let start = long.partition_point(|x| x < &run[0]);
-            long = &long[start..];
-            let end = long.partition_point(|x| x == &run[0]);
-            common += run.len().min(end);
-            long = &long[end..];
-        }
-        return common;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    common
 }
 
 /// The sorted character bigrams of a folded text, each packed into a `u64`; a text of

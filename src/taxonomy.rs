@@ -190,6 +190,9 @@ macro_rules! string_enum {
     };
 }
 
+/// Shared with `search`, whose match descriptions are the same kind of enum.
+pub(crate) use string_enum;
+
 string_enum! {
     /// The broad area a kind belongs to.
     Category {

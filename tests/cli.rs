@@ -1,42 +1,12 @@
 //! The real `errmap` binary: output for people, JSON for programs, and clear errors.
 
-use assert_cmd::Command;
 use serde_json::Value;
 
+mod common;
+
+use common::{Run, errmap, json, run};
+
 const SEEDS: [&str; 5] = ["authing", "authing-v2", "authing-android", "oneaccess", "wilddog"];
-
-/// The binary with a clean environment: no locale or colour variables leak in.
-fn errmap() -> Command {
-    let mut command = Command::cargo_bin("errmap").unwrap();
-    for var in
-        ["LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "FORCE_COLOR", "CI"]
-    {
-        command.env_remove(var);
-    }
-    command.current_dir(std::env::temp_dir());
-    command
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(command: &mut Command) -> Run {
-    let output = command.output().unwrap();
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    }
-}
-
-fn json(args: &[&str]) -> Value {
-    let result = run(errmap().args(args).args(["--format", "json"]));
-    assert!(result.code == 0 || result.code == 1, "{args:?}: {}", result.stderr);
-    serde_json::from_str(&result.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}\n{}", result.stdout))
-}
 
 #[test]
 fn translate_the_readme_example() {

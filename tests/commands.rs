@@ -8,58 +8,11 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-/// The binary with a clean environment, run from an empty directory so nothing beside
-/// it is read.
-fn errmap() -> Command {
-    let mut command = Command::cargo_bin("errmap").unwrap();
-    for var in [
-        "LANG",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANGUAGE",
-        "NO_COLOR",
-        "CLICOLOR",
-        "CLICOLOR_FORCE",
-        "FORCE_COLOR",
-        "ERRMAP_CATALOGS",
-        "COLUMNS",
-    ] {
-        command.env_remove(var);
-    }
-    command.current_dir(std::env::temp_dir());
-    command
-}
+mod common;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(command: &mut Command) -> Run {
-    let output = command.output().unwrap();
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    }
-}
-
-fn ok(args: &[&str]) -> Run {
-    let result = run(errmap().args(args));
-    assert_eq!(result.code, 0, "{args:?}: {}", result.stderr);
-    assert!(result.stderr.is_empty(), "{args:?} wrote to stderr: {}", result.stderr);
-    result
-}
-
-fn json(args: &[&str]) -> Value {
-    let result = run(errmap().args(args).args(["--format", "json"]));
-    assert!(result.code == 0 || result.code == 1, "{args:?}: {}", result.stderr);
-    serde_json::from_str(&result.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}\n{}", result.stdout))
-}
+use common::{errmap, json, ok, run};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalogs-user").join(name)
