@@ -15,6 +15,13 @@ use std::{env, fs};
 #[path = "src/source.rs"]
 mod source;
 
+#[path = "src/kin.rs"]
+mod kin;
+
+#[allow(dead_code)]
+#[path = "src/fxhash.rs"]
+mod fxhash;
+
 use source::{CatalogueSource, Problem, TaxonomySource};
 
 fn main() {
@@ -22,6 +29,8 @@ fn main() {
     let mappings = root.join("mappings");
     let locales = root.join("locales");
     println!("cargo::rerun-if-changed=src/source.rs");
+    println!("cargo::rerun-if-changed=src/kin.rs");
+    println!("cargo::rerun-if-changed=src/fxhash.rs");
     println!("cargo::rerun-if-changed={}", mappings.display());
     println!("cargo::rerun-if-changed={}", locales.display());
 
@@ -146,6 +155,25 @@ fn write_kinds(out: &mut String, taxonomy: &TaxonomySource) {
         );
     }
     out.push_str("}\n\n");
+    write_neighbours(out, taxonomy, &index);
+}
+
+/// For each kind, the kinds a code of it can relate to, with how they sit in the tree
+/// and how far apart they are: what translation looks up instead of walking the tree.
+fn write_neighbours(out: &mut String, taxonomy: &TaxonomySource, index: &HashMap<&str, usize>) {
+    let parents: Vec<Option<usize>> =
+        taxonomy.kind.iter().map(|k| k.get_ref().parent.as_ref().map(|p| index[p.get_ref().as_str()])).collect();
+    let parent = |i: usize| parents[i];
+    let _ = writeln!(out, "pub(crate) static NEIGHBOURS: [&[(Kind, Tree, u8)]; {}] = [", parents.len());
+    for a in 0..parents.len() {
+        let row: Vec<String> = (0..parents.len())
+            .filter_map(|b| {
+                kin::tree_relation(&parent, a, b).map(|(tree, d)| format!("(Kind({b}), Tree::{}, {d})", tree.name()))
+            })
+            .collect();
+        let _ = writeln!(out, "    &[{}],", row.join(", "));
+    }
+    out.push_str("];\n\n");
 }
 
 fn cow(s: &str) -> String {
@@ -237,12 +265,9 @@ fn write_catalogues(out: &mut String, taxonomy: &TaxonomySource, catalogues: &[C
             );
         }
         out.push_str("        ]),\n");
-        let mut sorted: Vec<usize> = (0..catalogue.code.len()).collect();
-        let code_of =
-            |i: usize| catalogue.code[i].get_ref().code.as_ref().map(|c| c.get_ref().clone()).unwrap_or_default();
-        sorted.sort_by_key(|&i| code_of(i));
-        let sorted: Vec<String> = sorted.iter().map(|&i| format!("({}, {i})", cow(&code_of(i)))).collect();
-        let _ = writeln!(out, "        sorted: Cow::Borrowed(&[{}]),", sorted.join(", "));
+        let keys: Vec<&str> = catalogue.code.iter().map(|c| field(&c.get_ref().code).unwrap_or_default()).collect();
+        let table: Vec<String> = fxhash::table(&keys).iter().map(u32::to_string).collect();
+        let _ = writeln!(out, "        table: Cow::Borrowed(&[{}]),", table.join(", "));
         let by_kind: Vec<String> = by_kind
             .iter()
             .map(|codes| {
@@ -267,6 +292,7 @@ fn write_catalogues(out: &mut String, taxonomy: &TaxonomySource, catalogues: &[C
             })
             .collect();
         let _ = writeln!(out, "        settings: Cow::Borrowed(&[{}]),", settings.join(", "));
+        out.push_str("        messages: std::sync::OnceLock::new(),\n");
         out.push_str("    },\n");
     }
     out.push_str("];\n\n");
