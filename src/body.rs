@@ -22,8 +22,8 @@ pub(crate) trait Node: Sized {
     fn as_str(&self) -> Option<&str>;
     fn as_number(&self) -> Option<&Number>;
     fn is_object(&self) -> bool;
-    /// Calls `f` with every member name of an object; `false` if this is no object.
-    fn for_each_key(&self, f: impl FnMut(&str)) -> bool;
+    /// Calls `f` with every member of an object, in order; `false` if this is no object.
+    fn for_each_member<'s>(&'s self, f: impl FnMut(&'s str, &'s Self)) -> bool;
 
     fn as_u64(&self) -> Option<u64> {
         self.as_number()?.as_u64()
@@ -87,10 +87,10 @@ impl Node for Value {
         Value::is_object(self)
     }
 
-    fn for_each_key(&self, mut f: impl FnMut(&str)) -> bool {
+    fn for_each_member<'s>(&'s self, mut f: impl FnMut(&'s str, &'s Value)) -> bool {
         match self {
             Value::Object(map) => {
-                map.keys().for_each(|key| f(key));
+                map.iter().for_each(|(key, value)| f(key, value));
                 true
             }
             _ => false,
@@ -145,10 +145,10 @@ impl Node for Json<'_> {
         matches!(self, Json::Object(_))
     }
 
-    fn for_each_key(&self, mut f: impl FnMut(&str)) -> bool {
+    fn for_each_member<'s>(&'s self, mut f: impl FnMut(&'s str, &'s Self)) -> bool {
         match self {
             Json::Object(members) => {
-                members.iter().for_each(|(key, _)| f(key));
+                members.iter().for_each(|(key, value)| f(key, value));
                 true
             }
             _ => false,
@@ -241,7 +241,7 @@ impl<'de> Visitor<'de> for JsonVisitor {
     }
 
     fn visit_map<V: MapAccess<'de>>(self, mut map: V) -> Result<Json<'de>, V::Error> {
-        let mut members = Vec::new();
+        let mut members = Vec::with_capacity(4);
         while let Some(Key(key)) = map.next_key()? {
             if members.is_empty() && key == NUMBER_TOKEN && numbers_as_maps() {
                 let text: Cow<'de, str> = map.next_value::<Key<'de>>()?.0;

@@ -81,15 +81,25 @@ pub(crate) struct ShapeIndex {
     shapes: Vec<Compiled>,
     /// The distinct pointers, as tokens (unescaped); `None` for one that never resolves.
     pointers: Vec<Option<Box<[Box<str>]>>>,
-    /// For each first token of a shape's `present`, code or message pointer, the shapes
-    /// (by position in `shapes`) that name it. A shape fits only when every `present`
-    /// pointer resolves and its code or message pointer does, so only when the first
-    /// token of one of those is a member of the body.
-    by_token: FxHashMap<Box<str>, Vec<u32>>,
+    /// For each first token of a pointer, what an object body's member of that name
+    /// may matter to: see [`Member`].
+    by_token: FxHashMap<Box<str>, Member>,
     /// Shapes with a pointer to the whole body (`""`), tried for every body.
     always: Vec<u32>,
     /// For each catalogue, where its shapes are in `shapes`.
     ranges: Vec<Range<usize>>,
+}
+
+/// What one member name of an object body may matter to.
+#[derive(Debug, Clone, Default)]
+struct Member {
+    /// The shapes (by position in `ShapeIndex::shapes`) with a `present`, code or
+    /// message pointer starting at the member. A shape fits only when every `present`
+    /// pointer resolves and its code or message pointer does, so only when the first
+    /// token of one of those is a member of the body.
+    shapes: Vec<u32>,
+    /// The pointers starting at the member.
+    pointers: Vec<usize>,
 }
 
 /// One body shape, its pointers as positions in `ShapeIndex::pointers`.
@@ -141,7 +151,7 @@ impl ShapeIndex {
                         Some([]) if index.always.last() != Some(&id) => index.always.push(id),
                         Some([]) => {}
                         Some([first, ..]) => {
-                            let shapes = index.by_token.entry(first.clone()).or_default();
+                            let shapes = &mut index.by_token.entry(first.clone()).or_default().shapes;
                             if shapes.last() != Some(&id) {
                                 shapes.push(id);
                             }
@@ -153,6 +163,11 @@ impl ShapeIndex {
             }
             index.ranges.push(start..index.shapes.len());
         }
+        for pointer in 0..index.pointers.len() {
+            if let Some([first, ..]) = index.pointers[pointer].as_deref() {
+                index.by_token.entry(first.clone()).or_default().pointers.push(pointer);
+            }
+        }
         index
     }
 }
@@ -162,6 +177,9 @@ impl ShapeIndex {
 /// catalogues.
 struct Memo<'v, B> {
     found: Found<'v, B>,
+    /// Every pointer into the members of an object body has been read: the ones still
+    /// unread name no member.
+    complete: bool,
     numbers: Vec<(usize, Rc<str>)>,
     /// Pointers whose text has no control characters.
     clean: SmallList,
@@ -216,17 +234,33 @@ impl<'v, B: Node> Memo<'v, B> {
         } else {
             Found::Heap(vec![Lookup::Unread; pointers])
         };
-        Memo { found, numbers: Vec::new(), clean: SmallList::default() }
+        Memo { found, complete: false, numbers: Vec::new(), clean: SmallList::default() }
+    }
+
+    fn slot(&mut self, pointer: usize) -> &mut Lookup<'v, B> {
+        match &mut self.found {
+            Found::Inline(slots) => &mut slots[pointer],
+            Found::Heap(slots) => &mut slots[pointer],
+        }
+    }
+
+    /// Reads the pointers into one member of an object body, `tokens` after the first.
+    fn read_member(&mut self, index: &ShapeIndex, pointers: &[usize], value: &'v B) {
+        for &pointer in pointers {
+            let tokens = index.pointers[pointer].as_deref().unwrap_or_default();
+            let found = tokens.get(1..).unwrap_or_default().iter().try_fold(value, |node, token| node.child(token));
+            // A later member of the same name wins, as in `Value`.
+            *self.slot(pointer) = found.map_or(Lookup::Missing, Lookup::Found);
+        }
     }
 
     fn get(&mut self, index: &ShapeIndex, pointer: usize, body: &'v B) -> Option<&'v B> {
-        let slot = match &mut self.found {
-            Found::Inline(slots) => &mut slots[pointer],
-            Found::Heap(slots) => &mut slots[pointer],
-        };
+        let complete = self.complete;
+        let slot = self.slot(pointer);
         match *slot {
             Lookup::Found(value) => Some(value),
             Lookup::Missing => None,
+            Lookup::Unread if complete && index.pointers[pointer].as_deref().is_some_and(|t| !t.is_empty()) => None,
             Lookup::Unread => {
                 let value = index.pointers[pointer]
                     .as_deref()
@@ -256,7 +290,8 @@ impl<'v, B: Node> Memo<'v, B> {
     fn code(&mut self, index: &ShapeIndex, pointer: usize, body: &'v B) -> Option<RawCode<'v>> {
         let value = self.get(index, pointer, body)?;
         if let Some(s) = value.as_str() {
-            return (!s.trim().is_empty()).then(|| RawCode::Text(s.trim()));
+            let code = s.trim();
+            return (!code.is_empty()).then_some(RawCode::Text(code));
         }
         let number = value.as_number()?;
         let text = match self.numbers.iter().find(|(p, _)| *p == pointer) {
@@ -289,29 +324,31 @@ pub(crate) fn candidates<'r, 'v, B: Node>(
 ) -> Vec<Extracted<'r, 'v>> {
     let index = registry.shape_index();
     let mut memo = Memo::new(index.pointers.len());
-    let mut found = Vec::new();
+    // One pass over an object body's members reads every pointer into them and finds
+    // the shapes that can fit.
+    let mut chosen = ShapeSet::new(index.shapes.len());
+    let object = body.for_each_member(|key, value| {
+        if let Some(member) = index.by_token.get(key) {
+            member.shapes.iter().for_each(|&shape| chosen.insert(shape as usize));
+            memo.read_member(index, &member.pointers, value);
+        }
+    });
+    memo.complete = object;
+    let mut found = Vec::with_capacity(4);
     let read = |shape: usize| {
         if let Some(candidate) = extract(registry, index, &index.shapes[shape], body, &mut memo) {
             found.push(candidate);
         }
     };
-    if let Some(at) = only {
-        index.ranges[at].clone().for_each(read);
-        return found;
-    }
-    let mut chosen = ShapeSet::new(index.shapes.len());
-    let object = body.for_each_key(|key| {
-        for &shape in index.by_token.get(key).map_or(&[][..], Vec::as_slice) {
-            chosen.insert(shape as usize);
+    match only {
+        Some(at) => index.ranges[at].clone().for_each(read),
+        None if object => {
+            for &shape in &index.always {
+                chosen.insert(shape as usize);
+            }
+            chosen.for_each(read);
         }
-    });
-    if object {
-        for &shape in &index.always {
-            chosen.insert(shape as usize);
-        }
-        chosen.for_each(read);
-    } else {
-        (0..index.shapes.len()).for_each(read);
+        None => (0..index.shapes.len()).for_each(read),
     }
     found
 }
