@@ -158,9 +158,9 @@ fn collapse_spaces(text: &str) -> String {
 }
 
 /// What matching needs of a catalogue's messages, worked out once per catalogue on
-/// first use: each message folded, the folded messages in order for finding an equal
-/// one by binary search, and the templates with the prefix a text must have to fill
-/// them.
+/// first use: each message folded, with its sorted character bigrams; the folded
+/// messages by value, for finding an equal one; and the templates with the prefix a
+/// text must have to fill them.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct MessageIndex {
     /// Every folded message, one after the other.
@@ -168,8 +168,17 @@ pub(crate) struct MessageIndex {
     /// Per code (by index): the byte range of its folded message in `folded` and its
     /// length in characters; `None` for a code without a message.
     entries: Vec<Option<(u32, u32, u32)>>,
+    /// Per code, how many character bigrams its folded message has.
+    bigram_counts: Vec<u32>,
+    /// For each bigram, the codes whose folded message has it, and how many times:
+    /// the shared bigrams of a text and every message are counted from these, without
+    /// comparing the text with each message.
+    postings: FxHashMap<(char, char), Vec<(u32, u32)>>,
     /// Each folded message with the first code (in table order) that has it.
     equal: FxHashMap<Box<str>, u32>,
+    /// The codes by their byte length and the classes of their characters (see
+    /// [`code_affinity`]).
+    by_pattern: FxHashMap<(usize, Box<[u8]>), Vec<u32>>,
     /// Codes with placeholders, in table order, with the prefix (see
     /// [`Template::prefix`]) and the prefix folded: the folded text of an instance
     /// starts with it.
@@ -186,6 +195,18 @@ impl MessageIndex {
                 (start as u32, index.folded.len() as u32, chars as u32)
             });
             index.entries.push(entry);
+        }
+        let mut pairs = Vec::new();
+        for i in 0..index.entries.len() as u32 {
+            bigrams_into(index.folded_of(i), &mut pairs);
+            index.bigram_counts.push(pairs.len() as u32);
+            for run in pairs.chunk_by(|a, b| a == b) {
+                index.postings.entry(run[0]).or_default().push((i, run.len() as u32));
+            }
+        }
+        for (i, code) in catalogue.codes().iter().enumerate() {
+            let key = (code.code().len(), pattern(code.code()));
+            index.by_pattern.entry(key).or_default().push(i as u32);
         }
         for i in 0..index.entries.len() as u32 {
             if index.entries[i as usize].is_some() {
@@ -211,6 +232,29 @@ impl MessageIndex {
     fn folded_of(&self, code: u32) -> &str {
         self.entries[code as usize].map_or("", |(start, end, _)| &self.folded[start as usize..end as usize])
     }
+}
+
+/// The class of each character of a code: digit, uppercase, lowercase (ASCII) or other.
+fn pattern(code: &str) -> Box<[u8]> {
+    code.chars()
+        .map(|c| {
+            u8::from(c.is_ascii_digit()) | u8::from(c.is_ascii_uppercase()) << 1 | u8::from(c.is_ascii_lowercase()) << 2
+        })
+        .collect()
+}
+
+/// How much an unknown code looks like the catalogue's own: the longest common prefix
+/// (in characters) with a code of the same length and the same character classes
+/// (`22999` and `22011`; `LOGIN.0009` and `LOGIN.0001`), or 0 when under 2.
+pub(crate) fn code_affinity(catalogue: &Catalogue, code: &str) -> usize {
+    let index = index_of(catalogue);
+    let Some(codes) = index.by_pattern.get(&(code.len(), pattern(code))) else { return 0 };
+    codes
+        .iter()
+        .map(|&i| catalogue.codes()[i as usize].code().chars().zip(code.chars()).take_while(|(a, b)| a == b).count())
+        .filter(|&prefix| prefix >= 2)
+        .max()
+        .unwrap_or(0)
 }
 
 /// A text to match against catalogues' messages, with what every comparison needs
@@ -365,6 +409,15 @@ fn bigrams_into(s: &str, pairs: &mut Vec<(char, char)>) {
     pairs.sort_unstable();
 }
 
+/// Dice similarity from the shared bigrams and each side's count, as [`dice`] gives it.
+fn dice_from(common: usize, a: usize, b: usize) -> f64 {
+    if a == 0 || b == 0 {
+        return 0.0;
+    }
+    2.0 * common as f64 / (a + b) as f64
+}
+
+#[cfg(test)]
 fn dice(a: &[(char, char)], b: &[(char, char)]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
@@ -402,17 +455,23 @@ pub(crate) fn best_message_match<'c>(catalogue: &'c Catalogue, query: &Query<'_>
         pairs
     });
     let length = query.length;
-    let mut theirs = Vec::new();
+    // The bigrams each message shares with the text (as a multiset: a bigram the text
+    // has twice and a message once counts once), from the postings.
+    let mut common = vec![0u32; index.entries.len()];
+    for run in ours.chunk_by(|a, b| a == b) {
+        for &(code, count) in index.postings.get(&run[0]).map_or(&[][..], Vec::as_slice) {
+            common[code as usize] += count.min(run.len() as u32);
+        }
+    }
     let mut best: Option<(u32, f64)> = None;
     for (i, entry) in index.entries.iter().enumerate() {
-        let Some((start, end, known_length)) = *entry else { continue };
+        let Some((_, _, known_length)) = *entry else { continue };
         let known_length = known_length as usize;
         if 2 * length.min(known_length) * 10 < 8 * (length + known_length) {
             // Dice similarity cannot reach the threshold with lengths this far apart.
             continue;
         }
-        bigrams_into(&index.folded[start as usize..end as usize], &mut theirs);
-        let score = dice(ours, &theirs);
+        let score = dice_from(common[i] as usize, ours.len(), index.bigram_counts[i] as usize);
         if score >= SIMILAR && best.is_none_or(|(_, s)| score > s) {
             best = Some((i as u32, score));
         }

@@ -245,22 +245,6 @@ impl fmt::Debug for CanonicalError<'_> {
     }
 }
 
-/// How much an unknown code looks like the catalogue's own: the longest common prefix
-/// with a code of the same length and the same character classes (`22999` and
-/// `22011`; `LOGIN.0009` and `LOGIN.0001`), or 0.
-fn affinity(catalogue: &Catalogue, code: &str) -> usize {
-    let class = |c: char| (c.is_ascii_digit(), c.is_ascii_uppercase(), c.is_ascii_lowercase());
-    catalogue
-        .codes()
-        .iter()
-        .map(|known| known.code())
-        .filter(|known| known.len() == code.len() && known.chars().map(class).eq(code.chars().map(class)))
-        .map(|known| known.chars().zip(code.chars()).take_while(|(a, b)| a == b).count())
-        .filter(|&prefix| prefix >= 2)
-        .max()
-        .unwrap_or(0)
-}
-
 /// The kind nearest to an HTTP status, for errors nothing else identifies.
 fn kind_for_status(status: u16) -> Option<Kind> {
     Some(match status {
@@ -411,7 +395,7 @@ impl<'r> Normalizer<'r> {
         for c in &mut candidates {
             let agrees = c.entry.is_some_and(|e| e.http_status().is_some() && e.http_status() == status);
             let affinity = match (&c.entry, c.code(), any_known) {
-                (None, Some(code), false) => affinity(c.catalogue, code),
+                (None, Some(code), false) => matching::code_affinity(c.catalogue, code),
                 _ => 0,
             };
             c.score = (c.entry.is_some(), c.shape.specificity(), affinity, c.code.is_some(), agrees);

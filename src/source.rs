@@ -7,7 +7,7 @@
 //!
 //! Every checked value is a [`Spanned`] so a problem can point at line and column.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 
@@ -542,12 +542,13 @@ fn check_mapping(
     kind_match: &Option<Spanned<String>>,
     reason: &Option<Spanned<String>>,
     kind_ids: &[&str],
+    known: &HashSet<&str>,
     problems: &mut Vec<Problem>,
 ) {
     let missing = |field| Problem { span: span.clone(), kind: ProblemKind::MissingField { field } };
     match kind {
         None => problems.push(missing("kind")),
-        Some(kind) if !kind_ids.contains(&kind.get_ref().as_str()) => problems.push(Problem::at(
+        Some(kind) if !known.contains(kind.get_ref().as_str()) => problems.push(Problem::at(
             kind,
             ProblemKind::UnknownKind {
                 given: kind.get_ref().clone(),
@@ -571,6 +572,8 @@ fn check_mapping(
 /// Checks a catalogue against the kind ids of the taxonomy.
 pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Problem> {
     let mut problems = Vec::new();
+    // Looked up for every code: a set, not a scan of the taxonomy.
+    let known: HashSet<&str> = kind_ids.iter().copied().collect();
     if !is_id(catalogue.id.get_ref(), '-') {
         problems.push(Problem::at(&catalogue.id, ProblemKind::BadId { given: catalogue.id.get_ref().clone() }));
     }
@@ -644,7 +647,7 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
         if let Some(value) = &code.http_status {
             status(value, &mut problems);
         }
-        check_mapping(entry.span(), &code.kind, &code.kind_match, &code.reason, kind_ids, &mut problems);
+        check_mapping(entry.span(), &code.kind, &code.kind_match, &code.reason, kind_ids, &known, &mut problems);
         for variant in &code.variant {
             let v = variant.get_ref();
             pointer(&v.field, &mut problems);
@@ -656,7 +659,7 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
                     problems.push(Problem::at(value, ProblemKind::EmptyField { field: "equals/contains" }));
                 }
             }
-            check_mapping(variant.span(), &v.kind, &v.kind_match, &v.reason, kind_ids, &mut problems);
+            check_mapping(variant.span(), &v.kind, &v.kind_match, &v.reason, kind_ids, &known, &mut problems);
         }
     }
     for body in &catalogue.body {
