@@ -312,6 +312,32 @@ fn write_locales(out: &mut String, locales: &Path) {
             writeln!(out, "    ({locale:?}, {:?}, include_str!({:?})),", rest.join("/"), path.display().to_string());
     }
     out.push_str("];\n");
+    // The message ids each file defines, sorted: which file to parse for an id.
+    let _ = writeln!(out, "pub(crate) static LOCALE_IDS: [&[&str]; {}] = [", files.len());
+    for path in &files {
+        let ids: Vec<String> = message_ids(&read(path)).iter().map(|id| format!("{id:?}")).collect();
+        let _ = writeln!(out, "    &[{}],", ids.join(", "));
+    }
+    out.push_str("];\n");
+}
+
+/// The ids of the messages a Fluent file defines: every line that starts (in column 0)
+/// with an identifier followed by `=`, sorted. A line that only looks like one is
+/// harmless: the runtime asks the parsed bundle before using a file.
+fn message_ids(text: &str) -> Vec<String> {
+    let mut ids: Vec<String> = text
+        .lines()
+        .filter_map(|line| {
+            if !line.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                return None;
+            }
+            let end = line.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).unwrap_or(line.len());
+            line[end..].trim_start_matches([' ', '\t']).starts_with('=').then(|| line[..end].to_string())
+        })
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
 }
 
 fn collect_ftl(dir: &Path, files: &mut Vec<PathBuf>) {

@@ -14,7 +14,7 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use serde::{Serialize, Serializer};
 use unic_langid::LanguageIdentifier;
 
-use crate::builtin::LOCALE_FILES;
+use crate::builtin::{LOCALE_FILES, LOCALE_IDS};
 use crate::registry::CodeRef;
 use crate::taxonomy::Kind;
 
@@ -139,40 +139,41 @@ pub struct LocalizedText {
 
 type Bundle = FluentBundle<FluentResource>;
 
-struct LocaleBundles {
-    locale: Locale,
-    core: OnceCell<Bundle>,
-    codes: OnceCell<Bundle>,
-}
-
-impl LocaleBundles {
-    fn build(&self, codes: bool) -> Bundle {
-        let id = LanguageIdentifier::from_str(self.locale.tag()).unwrap_or_default();
-        let mut bundle = Bundle::new(vec![id]);
-        bundle.set_use_isolating(false);
-        for (locale, path, text) in LOCALE_FILES.iter() {
-            if *locale == self.locale.tag() && path.starts_with("codes/") == codes {
-                let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(partial, _)| partial);
-                // Duplicate ids are caught by the test suite; at run time the first wins.
-                let _ = bundle.add_resource(resource);
-            }
-        }
-        bundle
-    }
-
-    fn core(&self) -> &Bundle {
-        self.core.get_or_init(|| self.build(false))
-    }
-
-    fn codes(&self) -> &Bundle {
-        self.codes.get_or_init(|| self.build(true))
-    }
+/// The bundle of one shipped file (by its position in `LOCALE_FILES`).
+fn build_bundle(file: usize) -> Bundle {
+    let (locale, _, text) = LOCALE_FILES[file];
+    let id = LanguageIdentifier::from_str(locale).unwrap_or_default();
+    let mut bundle = Bundle::new(vec![id]);
+    bundle.set_use_isolating(false);
+    let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(partial, _)| partial);
+    // Duplicate ids are caught by the test suite; at run time the first wins.
+    let _ = bundle.add_resource(resource);
+    bundle
 }
 
 thread_local! {
-    /// This thread's bundles, one pair per shipped locale, parsed on first use.
-    static BUNDLES: [LocaleBundles; 2] =
-        Locale::ALL.map(|locale| LocaleBundles { locale, core: OnceCell::new(), codes: OnceCell::new() });
+    /// This thread's bundles, one per shipped file, each parsed on first use: a
+    /// command that shows labels and one catalogue's translations parses those files
+    /// and no others.
+    static BUNDLES: Vec<OnceCell<Bundle>> = (0..LOCALE_FILES.len()).map(|_| OnceCell::new()).collect();
+}
+
+/// Calls `f` with the bundle of the first file of `locale` (core files, or the
+/// `codes/` files) that has message `id`, in the order the files were formerly
+/// added to one bundle per locale, so the same message wins; `None` if none has it.
+/// Which file names which ids is listed by build.rs, so no file is parsed to look.
+fn with_message<T>(locale: Locale, codes: bool, id: &str, f: impl FnOnce(&Bundle) -> T) -> Option<T> {
+    let tag = locale.tag();
+    BUNDLES.with(|bundles| {
+        let found = (0..LOCALE_FILES.len()).find(|&i| {
+            let (l, path, _) = LOCALE_FILES[i];
+            l == tag
+                && path.starts_with("codes/") == codes
+                && LOCALE_IDS[i].binary_search(&id).is_ok()
+                && bundles[i].get_or_init(|| build_bundle(i)).get_message(id).is_some()
+        })?;
+        bundles[found].get().map(f)
+    })
 }
 
 /// The shipped Fluent messages. A zero-sized handle: the bundles live per thread.
@@ -218,19 +219,12 @@ impl Messages {
         &MESSAGES
     }
 
-    fn with_core<T>(locale: Locale, f: impl FnOnce(&Bundle) -> T) -> T {
-        BUNDLES.with(|bundles| f(bundles[locale as usize].core()))
-    }
-
-    fn with_codes<T>(locale: Locale, f: impl FnOnce(&Bundle) -> T) -> T {
-        BUNDLES.with(|bundles| f(bundles[locale as usize].codes()))
-    }
-
     /// A message of the core files (kinds and CLI strings) by Fluent id and optional
     /// attribute, falling back to English; `None` if no locale has it.
     pub fn text(&self, locale: Locale, id: &str, attribute: Option<&str>, args: &[(&str, Arg<'_>)]) -> Option<String> {
-        Messages::with_core(locale, |bundle| format(bundle, id, attribute, args))
-            .or_else(|| Messages::with_core(Locale::En, |bundle| format(bundle, id, attribute, args)))
+        with_message(locale, false, id, |bundle| format(bundle, id, attribute, args))
+            .flatten()
+            .or_else(|| with_message(Locale::En, false, id, |bundle| format(bundle, id, attribute, args)).flatten())
     }
 
     /// The short user-facing message of a kind.
@@ -291,7 +285,7 @@ impl Messages {
         let args: Vec<(&str, Arg<'_>)> =
             code.params().zip(&placeholders).map(|(name, p)| (name, Arg::Text(p))).collect();
         let id = code_message_id(code.catalogue().id(), code.code());
-        match Messages::with_codes(locale, |bundle| format(bundle, &id, None, &args)) {
+        match with_message(locale, true, &id, |bundle| format(bundle, &id, None, &args)).flatten() {
             Some(text) => LocalizedText { text, language: locale.tag().to_string(), origin: TextOrigin::Errmap },
             None => vendor(),
         }
