@@ -110,5 +110,24 @@ fn gateway(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, normalize, gateway);
+fn startup(c: &mut Criterion) {
+    let bodies = fixtures("wilddog");
+    let body = bodies.iter().find(|b| b.file == "22010_code_as_string.json").expect("the Wilddog fixture");
+    let context = body.context();
+    let mut group = c.benchmark_group("startup");
+    // A new registry's first body: the shape index, and (a known code of a kind with
+    // narrower kinds, in a shape several vendors share, so its message is matched
+    // against every catalogue) the message indexes of every catalogue, all built on
+    // first use, per registry.
+    group.bench_function("normalizer_first_use", |b| {
+        b.iter(|| {
+            let registry = Registry::new();
+            let normalizer = Normalizer::new(&registry);
+            normalizer.normalize(black_box(&body.bytes), &context).map(|e| e.kind()).ok()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, normalize, gateway, startup);
 criterion_main!(benches);

@@ -6,9 +6,9 @@
 #      medians over RUNS runs taken in turn (errmap, hello, errmap, hello, ...), the
 #      median of the pairwise ratios, and each one's peak RSS (/usr/bin/time -v);
 #   2. `errmap normalize --jsonl` over LINES mixed bodies (every fixture of
-#      tests/fixtures/bodies/, bare and as log records, cycled): lines per second on
-#      one core (taskset when there is one) and peak RSS, at LINES and at LINES/10 to
-#      show that memory stays flat.
+#      tests/fixtures/bodies/, bare and as log records, cycled): lines per second of
+#      CPU time on one core (taskset when there is one; wall-clock rate beside it) and
+#      peak RSS, at LINES and at LINES/10 to show that memory stays flat.
 #
 # Usage: benches/process.sh [RUNS] [LINES]      (defaults 300 and 1000000)
 # Needs: cargo, python3 (to write the JSONL input), GNU time (/usr/bin/time) for peak
@@ -117,24 +117,21 @@ make_input $((LINES / 10)) "$WORK/bodies-tenth.jsonl"
 PIN=()
 if command -v taskset >/dev/null; then PIN=(taskset -c 0); fi
 
-stream() { # stream FILE -> "seconds peak_kB"
-  local start end kb
-  start=$EPOCHREALTIME
-  "${PIN[@]}" "$ERRMAP" normalize --jsonl "$1" >/dev/null 2>"$WORK/summary"
-  end=$EPOCHREALTIME
-  kb=$(peak_kb "${PIN[@]}" "$ERRMAP" normalize --jsonl "$1")
-  awk -v s="${start/./}" -v e="${end/./}" -v kb="$kb" 'BEGIN { printf "%.3f %s\n", (e - s) / 1e6, kb }'
+stream() { # stream FILE -> "cpu_seconds wall_seconds peak_kB", from GNU time
+  /usr/bin/time -f '%U %S %e %M' "${PIN[@]}" "$ERRMAP" normalize --jsonl "$1" 2>&1 >/dev/null |
+    tail -1 | awk '{ printf "%.2f %.2f %s\n", $1 + $2, $3, $4 }'
 }
 
 echo
 echo "== errmap normalize --jsonl, $(wc -l <"$WORK/fixtures.jsonl") distinct bodies cycled${PIN:+, pinned to one core}"
 "$ERRMAP" normalize --jsonl "$WORK/bodies-tenth.jsonl" >/dev/null 2>&1 # warm the page cache
-: >"$WORK/rates"
+: >"$WORK/rates" && : >"$WORK/wall-rates"
 for _ in 1 2 3; do
-  read -r seconds kb < <(stream "$WORK/bodies.jsonl")
-  awk -v n="$LINES" -v s="$seconds" 'BEGIN { printf "%.0f\n", n / s }' >>"$WORK/rates"
+  read -r cpu wall kb < <(stream "$WORK/bodies.jsonl")
+  awk -v n="$LINES" -v s="$cpu" 'BEGIN { printf "%.0f\n", n / s }' >>"$WORK/rates"
+  awk -v n="$LINES" -v s="$wall" 'BEGIN { printf "%.0f\n", n / s }' >>"$WORK/wall-rates"
 done
-read -r _ kb_tenth < <(stream "$WORK/bodies-tenth.jsonl")
-printf '%-45s median %8.0f lines/s over 3 runs  peak RSS %s kB (%s kB at %d lines)\n' \
-  "$LINES lines" "$(median <"$WORK/rates")" "$kb" "$kb_tenth" "$((LINES / 10))"
-echo "summary of the last run: $(cat "$WORK/summary")"
+read -r _ _ kb_tenth < <(stream "$WORK/bodies-tenth.jsonl")
+printf '%-45s median %8.0f lines per CPU second (%.0f per wall second) over 3 runs  peak RSS %s kB (%s kB at %d lines)\n' \
+  "$LINES lines" "$(median <"$WORK/rates")" "$(median <"$WORK/wall-rates")" "$kb" "$kb_tenth" "$((LINES / 10))"
+"$ERRMAP" normalize --jsonl "$WORK/bodies-tenth.jsonl" 2>&1 >/dev/null | sed 's/^/summary: /'
