@@ -42,11 +42,9 @@ for name in ["render/en_plain", "render/en_variables", "render/en_hint", "render
              "render/zh-CN_plain", "render/zh-CN_variables", "render/zh-CN_hint", "render/zh-CN_code",
              "gateway/normalize_render_problem"]:
     print(f"| `{name}` | {fmt(median(name))} | | |")
-thread = median("startup/thread_floor")
-first = median("startup/messages_first_use")
-print(f"| `startup/registry` | {fmt(median('startup/registry'))} | | |")
-print(f"| `startup/normalizer_first_use` | {fmt(median('startup/normalizer_first_use'))} | | |")
-print(f"| `startup/messages_first_use` − `startup/thread_floor` | {fmt(None if first is None or thread is None else first - thread)} | | thread {fmt(thread)} |")
+for name in ["startup/registry", "startup/normalizer_first_use", "startup/messages_first_use",
+             "startup/messages_first_use_zh", "startup/code_message_first_use"]:
+    print(f"| `{name}` | {fmt(median(name))} | | |")
 print()
 print("| body | floor: parse into `Value` | `normalize` | ratio |")
 print("|---|---|---|---|")

@@ -343,6 +343,43 @@ impl<'r> Normalizer<'r> {
         Ok(self.classify(body, context, self.hinted(context)?))
     }
 
+    /// Normalizes one line of a log: a raw body, or a record `{"body": …, "vendor": …,
+    /// "status": …, "content_type": …}` whose `body` is the raw text or the JSON itself
+    /// and whose other members, where given, stand in for the context's. What `errmap
+    /// normalize --jsonl` does with each line.
+    ///
+    /// ```
+    /// use errmap::{Context, Normalizer};
+    ///
+    /// let line = br#"{"body": {"code": 22011, "message": "该用户不存在"}, "status": 400}"#;
+    /// let error = Normalizer::default().normalize_log_line(line, &Context::default())?;
+    /// assert_eq!((error.vendor(), error.kind().id(), error.upstream_status()), (Some("wilddog"), "user_not_found", Some(400)));
+    /// # Ok::<(), errmap::Error>(())
+    /// ```
+    pub fn normalize_log_line(&self, line: &[u8], context: &Context<'_>) -> Result<CanonicalError<'r>, Error> {
+        // Only a line with a `"body"` member is a record, and that name is written
+        // `"body"` unless it has escapes: other lines are parsed once, as bodies.
+        let maybe_record = line.contains(&b'\\') || line.windows(6).any(|w| w == b"\"body\"");
+        if maybe_record {
+            if let Ok(record @ Json::Object(_)) = Json::parse(line) {
+                if let Some(body) = record.child("body") {
+                    let text = |name: &str| record.child(name).and_then(Node::as_str);
+                    let status = record.child("status").and_then(Node::as_u64).and_then(|s| u16::try_from(s).ok());
+                    let context = Context {
+                        status: status.or(context.status),
+                        vendor: text("vendor").or(context.vendor),
+                        content_type: text("content_type").or(context.content_type),
+                    };
+                    return match body {
+                        Json::String(raw) => self.normalize(raw.as_bytes(), &context),
+                        other => Ok(self.classify(other, &context, self.hinted(&context)?)),
+                    };
+                }
+            }
+        }
+        self.normalize(line, context)
+    }
+
     /// The catalogue the caller named, if any, and where it is in the registry; naming
     /// none that exists is an error.
     fn hinted(&self, context: &Context<'_>) -> Result<Option<(usize, &'r Catalogue)>, Error> {

@@ -12,7 +12,6 @@ use errmap::{
     sanitize,
 };
 use serde::Serialize;
-use serde_json::Value;
 
 use super::output::{Table, Ui};
 use super::{Format, Outcome, describe};
@@ -207,34 +206,6 @@ struct Summary {
     by_vendor: BTreeMap<String, u64>,
 }
 
-/// One input line of `--jsonl`: either a raw body, or a log record
-/// `{"body": …, "vendor": …, "status": …, "content_type": …}`.
-fn normalize_line<'r>(
-    normalizer: &Normalizer<'r>,
-    context: &Context<'_>,
-    line: &[u8],
-) -> Result<CanonicalError<'r>, Error> {
-    // Only a line with a `"body"` key is a record, and that key is written `"body"`
-    // unless it has escapes: other lines go straight to the body parser.
-    let maybe_record = line.contains(&b'\\') || line.windows(6).any(|w| w == b"\"body\"");
-    if !maybe_record {
-        return normalizer.normalize(line, context);
-    }
-    if let Ok(Value::Object(record)) = serde_json::from_slice::<Value>(line) {
-        if let Some(body) = record.get("body") {
-            let vendor = record.get("vendor").and_then(Value::as_str).or(context.vendor);
-            let status = record.get("status").and_then(Value::as_u64).and_then(|s| u16::try_from(s).ok());
-            let content_type = record.get("content_type").and_then(Value::as_str).or(context.content_type);
-            let context = Context { status: status.or(context.status), vendor, content_type };
-            return match body {
-                Value::String(raw) => normalizer.normalize(raw.as_bytes(), &context),
-                other => normalizer.normalize_value(other, &context),
-            };
-        }
-    }
-    normalizer.normalize(line, context)
-}
-
 fn stream(
     ui: &Ui,
     format: Format,
@@ -269,7 +240,7 @@ fn stream(
         let line_number = summary.lines;
         let line = buffer.strip_suffix(b"\n").unwrap_or(&buffer);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let written = match normalize_line(normalizer, context, line) {
+        let written = match normalizer.normalize_log_line(line, context) {
             Ok(error) => {
                 summary.normalized += 1;
                 if !error.known() {
