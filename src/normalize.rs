@@ -351,8 +351,8 @@ impl<'r> Normalizer<'r> {
     /// ```
     /// use errmap::{Context, Normalizer};
     ///
-    /// let line = br#"{"body": {"code": 22011, "message": "该用户不存在"}, "status": 400}"#;
-    /// let error = Normalizer::default().normalize_log_line(line, &Context::default())?;
+    /// let line = r#"{"body": {"code": 22011, "message": "该用户不存在"}, "status": 400}"#;
+    /// let error = Normalizer::default().normalize_log_line(line.as_bytes(), &Context::default())?;
     /// assert_eq!((error.vendor(), error.kind().id(), error.upstream_status()), (Some("wilddog"), "user_not_found", Some(400)));
     /// # Ok::<(), errmap::Error>(())
     /// ```
