@@ -9,12 +9,14 @@
 use std::cell::OnceCell;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentMessage, FluentResource, FluentValue};
 use serde::{Serialize, Serializer};
 use unic_langid::LanguageIdentifier;
 
 use crate::builtin::{LOCALE_FILES, LOCALE_IDS};
+use crate::fxhash::FxHashMap;
 use crate::registry::CodeRef;
 use crate::taxonomy::Kind;
 
@@ -158,21 +160,52 @@ thread_local! {
     static BUNDLES: Vec<OnceCell<Bundle>> = (0..LOCALE_FILES.len()).map(|_| OnceCell::new()).collect();
 }
 
+/// The first file of `locale` (core files, or the `codes/` files) that lists message
+/// `id`, in the order the files were formerly added to one bundle per locale. Which
+/// file names which ids is listed by build.rs, so no file is parsed to look; the map
+/// is built once per process for each locale and kind of file.
+fn first_file(locale: Locale, codes: bool, id: &str) -> Option<usize> {
+    static MAPS: [OnceLock<FxHashMap<&str, usize>>; 4] = [const { OnceLock::new() }; 4];
+    let map = MAPS[locale as usize * 2 + usize::from(codes)].get_or_init(|| {
+        let mut map = FxHashMap::default();
+        for (file, (tag, path, _)) in LOCALE_FILES.iter().enumerate() {
+            if *tag == locale.tag() && path.starts_with("codes/") == codes {
+                for id in LOCALE_IDS[file] {
+                    map.entry(*id).or_insert(file);
+                }
+            }
+        }
+        map
+    });
+    map.get(id).copied()
+}
+
 /// Calls `f` with the bundle of the first file of `locale` (core files, or the
-/// `codes/` files) that has message `id`, in the order the files were formerly
-/// added to one bundle per locale, so the same message wins; `None` if none has it.
-/// Which file names which ids is listed by build.rs, so no file is parsed to look.
-fn with_message<T>(locale: Locale, codes: bool, id: &str, f: impl FnOnce(&Bundle) -> T) -> Option<T> {
-    let tag = locale.tag();
+/// `codes/` files) that has message `id`, so the same message wins as when the files
+/// were one bundle per locale; `None` if none has it.
+fn with_message<T>(
+    locale: Locale,
+    codes: bool,
+    id: &str,
+    f: impl FnOnce(&Bundle, FluentMessage<'_>) -> T,
+) -> Option<T> {
+    let first = first_file(locale, codes, id)?;
     BUNDLES.with(|bundles| {
-        let found = (0..LOCALE_FILES.len()).find(|&i| {
-            let (l, path, _) = LOCALE_FILES[i];
-            l == tag
-                && path.starts_with("codes/") == codes
-                && LOCALE_IDS[i].binary_search(&id).is_ok()
-                && bundles[i].get_or_init(|| build_bundle(i)).get_message(id).is_some()
-        })?;
-        bundles[found].get().map(f)
+        let bundle = |file: usize| bundles[file].get_or_init(|| build_bundle(file));
+        if let Some(message) = bundle(first).get_message(id) {
+            return Some(f(bundle(first), message));
+        }
+        // A line that only looked like the message (Fluent read it as junk): the next
+        // file that lists the id.
+        (first + 1..LOCALE_FILES.len())
+            .filter(|&file| {
+                let (tag, path, _) = LOCALE_FILES[file];
+                tag == locale.tag()
+                    && path.starts_with("codes/") == codes
+                    && LOCALE_IDS[file].binary_search(&id).is_ok()
+            })
+            .find_map(|file| bundle(file).get_message(id).map(|message| (file, message)))
+            .map(|(file, message)| f(bundle(file), message))
     })
 }
 
@@ -192,8 +225,12 @@ pub(crate) fn code_message_id(catalogue: &str, code: &str) -> String {
     id
 }
 
-fn format(bundle: &Bundle, id: &str, attribute: Option<&str>, args: &[(&str, Arg<'_>)]) -> Option<String> {
-    let message = bundle.get_message(id)?;
+fn format(
+    bundle: &Bundle,
+    message: FluentMessage<'_>,
+    attribute: Option<&str>,
+    args: &[(&str, Arg<'_>)],
+) -> Option<String> {
     let pattern = match attribute {
         Some(name) => message.get_attribute(name)?.value(),
         None => message.value()?,
@@ -222,9 +259,12 @@ impl Messages {
     /// A message of the core files (kinds and CLI strings) by Fluent id and optional
     /// attribute, falling back to English; `None` if no locale has it.
     pub fn text(&self, locale: Locale, id: &str, attribute: Option<&str>, args: &[(&str, Arg<'_>)]) -> Option<String> {
-        with_message(locale, false, id, |bundle| format(bundle, id, attribute, args))
-            .flatten()
-            .or_else(|| with_message(Locale::En, false, id, |bundle| format(bundle, id, attribute, args)).flatten())
+        with_message(locale, false, id, |bundle, message| format(bundle, message, attribute, args)).flatten().or_else(
+            || {
+                with_message(Locale::En, false, id, |bundle, message| format(bundle, message, attribute, args))
+                    .flatten()
+            },
+        )
     }
 
     /// The short user-facing message of a kind.
@@ -285,7 +325,7 @@ impl Messages {
         let args: Vec<(&str, Arg<'_>)> =
             code.params().zip(&placeholders).map(|(name, p)| (name, Arg::Text(p))).collect();
         let id = code_message_id(code.catalogue().id(), code.code());
-        match with_message(locale, true, &id, |bundle| format(bundle, &id, None, &args)).flatten() {
+        match with_message(locale, true, &id, |bundle, message| format(bundle, message, None, &args)).flatten() {
             Some(text) => LocalizedText { text, language: locale.tag().to_string(), origin: TextOrigin::Errmap },
             None => vendor(),
         }
