@@ -341,6 +341,16 @@ pub struct Catalogue {
     pub(crate) messages: OnceLock<MessageIndex>,
 }
 
+/// A code's language when it is the catalogue's: one of the common tags borrowed from
+/// a static table, so a catalogue of thousands of codes does not copy it for each.
+fn shared_language(language: &str) -> Text {
+    const COMMON: [&str; 12] = ["en", "zh-CN", "zh", "zh-TW", "ja", "ko", "de", "fr", "es", "pt", "ru", "en-US"];
+    match COMMON.iter().find(|common| **common == language) {
+        Some(common) => Cow::Borrowed(common),
+        None => Cow::Owned(language.to_string()),
+    }
+}
+
 impl Catalogue {
     /// The catalogue id, e.g. `"wilddog"`.
     pub fn id(&self) -> &str {
@@ -508,7 +518,7 @@ impl Catalogue {
                     code: text(entry.code).unwrap_or_default(),
                     symbol: text(entry.symbol),
                     message: text(entry.message),
-                    language: text(entry.language).unwrap_or_else(|| Cow::Owned(language.clone())),
+                    language: text(entry.language).unwrap_or_else(|| shared_language(&language)),
                     description: entry.description.map(Cow::Owned),
                     http_status: entry.http_status.map(|s| s.into_inner()),
                     params: entry.params.into_iter().map(|p| Cow::Owned(p.into_inner())).collect(),

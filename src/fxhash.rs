@@ -6,11 +6,14 @@
 //! sequence of the table as built. Eight bytes at a time, each mixed in with a folded
 //! multiply.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A `HashMap` with the fast fixed hash.
 pub(crate) type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// A `HashSet` with the fast fixed hash.
+pub(crate) type FxHashSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 #[derive(Default, Clone, Copy)]
 pub(crate) struct FxHasher {

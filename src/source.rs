@@ -7,7 +7,9 @@
 //!
 //! Every checked value is a [`Spanned`] so a problem can point at line and column.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use crate::fxhash::{FxHashMap, FxHashSet};
 use std::fmt;
 use std::ops::Range;
 
@@ -542,7 +544,7 @@ fn check_mapping(
     kind_match: &Option<Spanned<String>>,
     reason: &Option<Spanned<String>>,
     kind_ids: &[&str],
-    known: &HashSet<&str>,
+    known: &FxHashSet<&str>,
     problems: &mut Vec<Problem>,
 ) {
     let missing = |field| Problem { span: span.clone(), kind: ProblemKind::MissingField { field } };
@@ -573,7 +575,7 @@ fn check_mapping(
 pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Problem> {
     let mut problems = Vec::new();
     // Looked up for every code: a set, not a scan of the taxonomy.
-    let known: HashSet<&str> = kind_ids.iter().copied().collect();
+    let known: FxHashSet<&str> = kind_ids.iter().copied().collect();
     if !is_id(catalogue.id.get_ref(), '-') {
         problems.push(Problem::at(&catalogue.id, ProblemKind::BadId { given: catalogue.id.get_ref().clone() }));
     }
@@ -591,8 +593,8 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
         }
     };
     language(&catalogue.language, &mut problems);
-    let mut codes: HashMap<&str, ()> = HashMap::new();
-    let mut symbols: HashMap<&str, ()> = HashMap::new();
+    let mut codes: FxHashMap<&str, ()> = FxHashMap::default();
+    let mut symbols: FxHashMap<&str, ()> = FxHashMap::default();
     for entry in &catalogue.code {
         let code = entry.get_ref();
         let missing = |field| Problem { span: entry.span(), kind: ProblemKind::MissingField { field } };
