@@ -15,6 +15,13 @@ use std::{env, fs};
 #[path = "src/source.rs"]
 mod source;
 
+#[path = "src/kin.rs"]
+mod kin;
+
+#[allow(dead_code)]
+#[path = "src/fxhash.rs"]
+mod fxhash;
+
 use source::{CatalogueSource, Problem, TaxonomySource};
 
 fn main() {
@@ -22,6 +29,8 @@ fn main() {
     let mappings = root.join("mappings");
     let locales = root.join("locales");
     println!("cargo::rerun-if-changed=src/source.rs");
+    println!("cargo::rerun-if-changed=src/kin.rs");
+    println!("cargo::rerun-if-changed=src/fxhash.rs");
     println!("cargo::rerun-if-changed={}", mappings.display());
     println!("cargo::rerun-if-changed={}", locales.display());
 
@@ -146,6 +155,25 @@ fn write_kinds(out: &mut String, taxonomy: &TaxonomySource) {
         );
     }
     out.push_str("}\n\n");
+    write_neighbours(out, taxonomy, &index);
+}
+
+/// For each kind, the kinds a code of it can relate to, with how they sit in the tree
+/// and how far apart they are: what translation looks up instead of walking the tree.
+fn write_neighbours(out: &mut String, taxonomy: &TaxonomySource, index: &HashMap<&str, usize>) {
+    let parents: Vec<Option<usize>> =
+        taxonomy.kind.iter().map(|k| k.get_ref().parent.as_ref().map(|p| index[p.get_ref().as_str()])).collect();
+    let parent = |i: usize| parents[i];
+    let _ = writeln!(out, "pub(crate) static NEIGHBOURS: [&[(Kind, Tree, u8)]; {}] = [", parents.len());
+    for a in 0..parents.len() {
+        let row: Vec<String> = (0..parents.len())
+            .filter_map(|b| {
+                kin::tree_relation(&parent, a, b).map(|(tree, d)| format!("(Kind({b}), Tree::{}, {d})", tree.name()))
+            })
+            .collect();
+        let _ = writeln!(out, "    &[{}],", row.join(", "));
+    }
+    out.push_str("];\n\n");
 }
 
 fn cow(s: &str) -> String {
@@ -241,12 +269,9 @@ fn write_catalogues(out: &mut String, taxonomy: &TaxonomySource, catalogues: &[C
             );
         }
         out.push_str("        ]),\n");
-        let mut sorted: Vec<usize> = (0..catalogue.code.len()).collect();
-        let code_of =
-            |i: usize| catalogue.code[i].get_ref().code.as_ref().map(|c| c.get_ref().clone()).unwrap_or_default();
-        sorted.sort_by_key(|&i| code_of(i));
-        let sorted: Vec<String> = sorted.iter().map(|&i| format!("({}, {i})", cow(&code_of(i)))).collect();
-        let _ = writeln!(out, "        sorted: Cow::Borrowed(&[{}]),", sorted.join(", "));
+        let keys: Vec<&str> = catalogue.code.iter().map(|c| field(&c.get_ref().code).unwrap_or_default()).collect();
+        let table: Vec<String> = fxhash::table(&keys).iter().map(u32::to_string).collect();
+        let _ = writeln!(out, "        table: Cow::Borrowed(&[{}]),", table.join(", "));
         let by_kind: Vec<String> = by_kind
             .iter()
             .map(|codes| {
@@ -271,6 +296,7 @@ fn write_catalogues(out: &mut String, taxonomy: &TaxonomySource, catalogues: &[C
             })
             .collect();
         let _ = writeln!(out, "        settings: Cow::Borrowed(&[{}]),", settings.join(", "));
+        out.push_str("        messages: std::sync::OnceLock::new(),\n");
         out.push_str("    },\n");
     }
     out.push_str("];\n\n");
@@ -290,6 +316,32 @@ fn write_locales(out: &mut String, locales: &Path) {
             writeln!(out, "    ({locale:?}, {:?}, include_str!({:?})),", rest.join("/"), path.display().to_string());
     }
     out.push_str("];\n");
+    // The message ids each file defines, sorted: which file to parse for an id.
+    let _ = writeln!(out, "pub(crate) static LOCALE_IDS: [&[&str]; {}] = [", files.len());
+    for path in &files {
+        let ids: Vec<String> = message_ids(&read(path)).iter().map(|id| format!("{id:?}")).collect();
+        let _ = writeln!(out, "    &[{}],", ids.join(", "));
+    }
+    out.push_str("];\n");
+}
+
+/// The ids of the messages a Fluent file defines: every line that starts (in column 0)
+/// with an identifier followed by `=`, sorted. A line that only looks like one is
+/// harmless: the runtime asks the parsed bundle before using a file.
+fn message_ids(text: &str) -> Vec<String> {
+    let mut ids: Vec<String> = text
+        .lines()
+        .filter_map(|line| {
+            if !line.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                return None;
+            }
+            let end = line.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).unwrap_or(line.len());
+            line[end..].trim_start_matches([' ', '\t']).starts_with('=').then(|| line[..end].to_string())
+        })
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
 }
 
 fn collect_ftl(dir: &Path, files: &mut Vec<PathBuf>) {

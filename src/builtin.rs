@@ -7,6 +7,7 @@ use std::borrow::Cow;
 // catalogue has settings or variants.
 #[allow(unused_imports)]
 use crate::catalogue::{BodyShape, Catalogue, Code, KindMatch, Setting, Variant, VariantTest};
+use crate::kin::Tree;
 use crate::taxonomy::{Actor, Category, Exposure, Kind, KindData};
 
 include!(concat!(env!("OUT_DIR"), "/builtin.rs"));

@@ -6,10 +6,13 @@
 
 use std::borrow::Cow;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use serde::{Serialize, Serializer};
 
 use crate::error::{CatalogueProblem, Error};
+use crate::fxhash;
+use crate::matching::MessageIndex;
 use crate::registry::CodeRef;
 use crate::source::{self, CatalogueSource, Problem};
 use crate::taxonomy::Kind;
@@ -329,12 +332,24 @@ pub struct Catalogue {
     pub(crate) standard: bool,
     pub(crate) bodies: Cow<'static, [BodyShape]>,
     pub(crate) codes: Cow<'static, [Code]>,
-    /// Every code with its index into `codes`, ordered by code: a compact table for
-    /// binary search that does not touch the (large) code entries.
-    pub(crate) sorted: Cow<'static, [(Text, usize)]>,
+    /// The index of every code in `codes`, in an open-addressing hash table of the code
+    /// text (see `fxhash::table`): built at build time for the built-in catalogues.
+    pub(crate) table: Cow<'static, [u32]>,
     /// For each kind (by index), the indices of the codes mapped to it, in file order.
     pub(crate) by_kind: Cow<'static, [Cow<'static, [usize]>]>,
     pub(crate) settings: Cow<'static, [Setting]>,
+    /// The messages prepared for matching vendor text, on first use.
+    pub(crate) messages: OnceLock<MessageIndex>,
+}
+
+/// A code's language when it is the catalogue's: one of the common tags borrowed from
+/// a static table, so a catalogue of thousands of codes does not copy it for each.
+fn shared_language(language: &str) -> Text {
+    const COMMON: [&str; 12] = ["en", "zh-CN", "zh", "zh-TW", "ja", "ko", "de", "fr", "es", "pt", "ru", "en-US"];
+    match COMMON.iter().find(|common| **common == language) {
+        Some(common) => Cow::Borrowed(common),
+        None => Cow::Owned(language.to_string()),
+    }
 }
 
 impl Catalogue {
@@ -401,8 +416,7 @@ impl Catalogue {
 
     /// The code written exactly so, if the catalogue has it.
     pub fn get(&self, code: &str) -> Option<&Code> {
-        let at = self.sorted.binary_search_by(|(key, _)| key.as_ref().cmp(code)).ok()?;
-        self.codes.get(self.sorted[at].1)
+        fxhash::find(&self.table, code, |i| self.codes[i].code()).map(|i| &self.codes[i])
     }
 
     /// The code written so, or with that symbol, ignoring ASCII case.
@@ -531,7 +545,7 @@ impl Catalogue {
                     code: text(entry.code).unwrap_or_default(),
                     symbol: text(entry.symbol),
                     message: text(entry.message),
-                    language: text(entry.language).unwrap_or_else(|| Cow::Owned(language.clone())),
+                    language: text(entry.language).unwrap_or_else(|| shared_language(&language)),
                     description: entry.description.map(Cow::Owned),
                     http_status: entry.http_status.map(|s| s.into_inner()),
                     params: entry.params.into_iter().map(|p| Cow::Owned(p.into_inner())).collect(),
@@ -543,8 +557,8 @@ impl Catalogue {
                 }
             })
             .collect();
-        let mut sorted: Vec<(Text, usize)> = codes.iter().enumerate().map(|(i, c)| (c.code.clone(), i)).collect();
-        sorted.sort();
+        let keys: Vec<&str> = codes.iter().map(Code::code).collect();
+        let table = fxhash::table(&keys);
         let mut by_kind: Vec<Vec<usize>> = vec![Vec::new(); Kind::all().len()];
         for (i, code) in codes.iter().enumerate() {
             by_kind[usize::from(code.kind.0)].push(i);
@@ -578,7 +592,7 @@ impl Catalogue {
                 })
                 .collect(),
             codes: Cow::Owned(codes),
-            sorted: Cow::Owned(sorted),
+            table: Cow::Owned(table),
             by_kind: by_kind.into_iter().map(Cow::Owned).collect(),
             settings: source
                 .setting
@@ -593,6 +607,7 @@ impl Catalogue {
                     }
                 })
                 .collect(),
+            messages: OnceLock::new(),
         }
     }
 }

@@ -28,9 +28,13 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod body;
 mod builtin;
 mod catalogue;
+mod detect;
 mod error;
+mod fxhash;
+mod kin;
 mod matching;
 mod messages;
 mod normalize;

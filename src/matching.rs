@@ -7,6 +7,7 @@
 //! as well as for English.
 
 use crate::catalogue::Catalogue;
+use crate::fxhash::FxHashMap;
 use crate::registry::CodeRef;
 
 /// How a text matched a code's message.
@@ -23,25 +24,407 @@ pub enum MessageMatch {
 /// The lowercase letters, digits and ideographs of `text`, without spacing or
 /// punctuation.
 pub(crate) fn fold(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    let mut folded = String::with_capacity(text.len());
+    fold_into(text, &mut folded);
+    folded
+}
+
+/// Appends the folded `text` (see [`fold`]) to `out`, and returns its length in
+/// characters.
+fn fold_into(text: &str, out: &mut String) -> usize {
+    let mut length = 0;
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+                length += 1;
+            }
+        } else if is_cjk_ideograph(c) {
+            // Letters without case: kept as they are (the test below checks this
+            // against the standard library's tables).
+            let mut buffer = [0; 4];
+            out.push_str(c.encode_utf8(&mut buffer));
+            length += 1;
+        } else if c.is_alphanumeric() {
+            for lower in c.to_lowercase() {
+                out.push(lower);
+                length += 1;
+            }
+        }
+    }
+    length
+}
+
+/// The CJK Unified Ideographs block, where every character is alphabetic and has no
+/// lowercase form: the common case of Chinese vendor messages, without the Unicode
+/// table lookups.
+fn is_cjk_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 /// Dice similarity of the character bigrams of two folded strings, from 0 to 1.
+#[cfg(test)]
 pub(crate) fn similarity(a: &str, b: &str) -> f64 {
-    let bigrams = |s: &str| -> Vec<(char, char)> {
-        let chars: Vec<char> = s.chars().collect();
-        let mut pairs: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
-        if chars.len() == 1 {
-            pairs.push((chars[0], ' '));
+    let (mut x, mut y) = (Vec::new(), Vec::new());
+    bigrams_into(a, &mut x);
+    bigrams_into(b, &mut y);
+    dice(&x, &y)
+}
+
+/// A template cut at its `{N}` placeholders: the literal parts (one more than the
+/// placeholders) and the placeholder numbers in order. `None` without placeholders.
+struct Template<'t> {
+    literals: Vec<&'t str>,
+    order: Vec<usize>,
+}
+
+impl<'t> Template<'t> {
+    /// `template` must already have its whitespace collapsed.
+    fn parse(template: &'t str) -> Option<Template<'t>> {
+        let mut literals = Vec::new();
+        let mut order = Vec::new();
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+            let inner = &rest[open + 1..close];
+            match inner.parse::<usize>() {
+                Ok(n) => {
+                    literals.push(&rest[..open]);
+                    order.push(n);
+                    rest = &rest[close + 1..];
+                }
+                Err(_) => break,
+            }
         }
-        pairs.sort_unstable();
-        pairs
-    };
-    let (a, b) = (bigrams(a), bigrams(b));
-    if a.is_empty() || b.is_empty() {
+        if order.is_empty() {
+            return None;
+        }
+        literals.push(rest);
+        Some(Template { literals, order })
+    }
+
+    /// What a text must start with (ASCII-lowercased, after trimming) to fill the template.
+    fn prefix(&self) -> String {
+        self.literals[0].trim_start().to_ascii_lowercase()
+    }
+
+    /// The values, given the collapsed text (trimmed) and its ASCII-lowercase form.
+    fn fill(&self, text: &str, lower: &str) -> Option<Vec<String>> {
+        let first = self.prefix();
+        if !lower.starts_with(&first) {
+            return None;
+        }
+        let mut at = first.len();
+        let mut values = vec![String::new(); self.order.iter().max().map_or(0, |m| m + 1)];
+        for (i, &n) in self.order.iter().enumerate() {
+            let literal = self.literals[i + 1].to_ascii_lowercase();
+            let last = i + 1 == self.order.len();
+            let end = if last {
+                let literal = literal.trim_end();
+                if !lower.ends_with(literal) || lower.len() - literal.len() < at {
+                    return None;
+                }
+                lower.len() - literal.len()
+            } else if literal.is_empty() {
+                return None;
+            } else {
+                at + lower[at..].find(&literal)?
+            };
+            let value = text.get(at..end)?.trim();
+            if value.is_empty() {
+                return None;
+            }
+            values[n] = value.to_string();
+            at = end + literal.len();
+        }
+        Some(values)
+    }
+}
+
+/// The values that fill the `{N}` placeholders of `template` to give `text`, in
+/// placeholder-number order, or `None` when `text` is not an instance of `template`.
+/// The literal parts compare ignoring ASCII case and surrounding whitespace.
+pub fn fill_template(template: &str, text: &str) -> Option<Vec<String>> {
+    let template = collapse_spaces(template);
+    let template = Template::parse(&template)?;
+    let text = collapse_spaces(text);
+    let text = text.trim();
+    template.fill(text, &text.to_ascii_lowercase())
+}
+
+/// `text` with every run of whitespace as one space.
+fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What matching needs of a catalogue's messages, worked out once per catalogue on
+/// first use: each message folded, with its sorted character bigrams; the folded
+/// messages by value, for finding an equal one; and the templates with the prefix a
+/// text must have to fill them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct MessageIndex {
+    /// Every folded message, one after the other.
+    folded: String,
+    /// Per code (by index): the byte range of its folded message in `folded` and its
+    /// length in characters; `None` for a code without a message.
+    entries: Vec<Option<(u32, u32, u32)>>,
+    /// Per code, how many character bigrams its folded message has.
+    bigram_counts: Vec<u32>,
+    /// For each bigram, the codes whose folded message has it, and how many times:
+    /// the shared bigrams of a text and every message are counted from these, without
+    /// comparing the text with each message.
+    postings: FxHashMap<(char, char), Vec<(u32, u32)>>,
+    /// Each folded message with the first code (in table order) that has it.
+    equal: FxHashMap<Box<str>, u32>,
+    /// The codes by their byte length and the classes of their characters (see
+    /// [`code_affinity`]).
+    by_pattern: FxHashMap<(usize, Box<[u8]>), Vec<u32>>,
+    /// Codes with placeholders, in table order, with the prefix (see
+    /// [`Template::prefix`]) and the prefix folded: the folded text of an instance
+    /// starts with it.
+    templates: Vec<(u32, String, String)>,
+}
+
+impl MessageIndex {
+    pub(crate) fn new(catalogue: &Catalogue) -> MessageIndex {
+        let mut index = MessageIndex::default();
+        for code in catalogue.codes() {
+            let entry = code.message().map(|message| {
+                let start = index.folded.len();
+                let chars = fold_into(message, &mut index.folded);
+                (start as u32, index.folded.len() as u32, chars as u32)
+            });
+            index.entries.push(entry);
+        }
+        let mut pairs = Vec::new();
+        for i in 0..index.entries.len() as u32 {
+            bigrams_into(index.folded_of(i), &mut pairs);
+            index.bigram_counts.push(pairs.len() as u32);
+            for run in pairs.chunk_by(|a, b| a == b) {
+                index.postings.entry(run[0]).or_default().push((i, run.len() as u32));
+            }
+        }
+        for (i, code) in catalogue.codes().iter().enumerate() {
+            let key = (code.code().len(), pattern(code.code()));
+            index.by_pattern.entry(key).or_default().push(i as u32);
+        }
+        for i in 0..index.entries.len() as u32 {
+            if index.entries[i as usize].is_some() {
+                let folded = Box::from(index.folded_of(i));
+                index.equal.entry(folded).or_insert(i);
+            }
+        }
+        for (i, code) in catalogue.codes().iter().enumerate() {
+            if code.params().len() == 0 {
+                continue;
+            }
+            let Some(message) = code.message() else { continue };
+            // A message that is only placeholders (Okta's "{0}.") is an instance of every
+            // text and identifies nothing.
+            if !has_literal_text(message) {
+                continue;
+            }
+            let collapsed = collapse_spaces(message);
+            if let Some(template) = Template::parse(&collapsed) {
+                let prefix = template.prefix();
+                let folded = fold(&prefix);
+                index.templates.push((i as u32, prefix, folded));
+            }
+        }
+        index
+    }
+
+    fn folded_of(&self, code: u32) -> &str {
+        self.entries[code as usize].map_or("", |(start, end, _)| &self.folded[start as usize..end as usize])
+    }
+}
+
+/// The class of each character of a code: digit, uppercase, lowercase (ASCII) or other.
+fn pattern(code: &str) -> Box<[u8]> {
+    code.chars()
+        .map(|c| {
+            u8::from(c.is_ascii_digit()) | u8::from(c.is_ascii_uppercase()) << 1 | u8::from(c.is_ascii_lowercase()) << 2
+        })
+        .collect()
+}
+
+/// How much an unknown code looks like the catalogue's own: the longest common prefix
+/// (in characters) with a code of the same length and the same character classes
+/// (`22999` and `22011`; `LOGIN.0009` and `LOGIN.0001`), or 0 when under 2.
+pub(crate) fn code_affinity(catalogue: &Catalogue, code: &str) -> usize {
+    let index = index_of(catalogue);
+    let Some(codes) = index.by_pattern.get(&(code.len(), pattern(code))) else { return 0 };
+    codes
+        .iter()
+        .map(|&i| catalogue.codes()[i as usize].code().chars().zip(code.chars()).take_while(|(a, b)| a == b).count())
+        .filter(|&prefix| prefix >= 2)
+        .max()
+        .unwrap_or(0)
+}
+
+/// A text to match against catalogues' messages, with what every comparison needs
+/// worked out once.
+pub(crate) struct Query<'t> {
+    text: &'t str,
+    folded: String,
+    length: usize,
+    /// The text with whitespace collapsed and trimmed, and its ASCII-lowercase form.
+    collapsed: std::cell::OnceCell<(String, String)>,
+    /// The sorted character bigrams of the folded text.
+    bigrams: std::cell::OnceCell<Vec<(char, char)>>,
+}
+
+impl<'t> Query<'t> {
+    pub(crate) fn new(text: &'t str) -> Query<'t> {
+        let mut folded = String::with_capacity(text.len());
+        let length = fold_into(text, &mut folded);
+        Query { text, folded, length, collapsed: Default::default(), bigrams: Default::default() }
+    }
+
+    /// The text this query matches.
+    pub(crate) fn text(&self) -> &'t str {
+        self.text
+    }
+
+    fn collapsed(&self) -> (&str, &str) {
+        let (text, lower) = self.collapsed.get_or_init(|| {
+            let text = collapse_spaces(self.text).trim().to_string();
+            let lower = text.to_ascii_lowercase();
+            (text, lower)
+        });
+        (text, lower)
+    }
+}
+
+/// A message match: the code, how it matched, placeholder values, similarity.
+pub(crate) type MatchFound<'c> = (CodeRef<'c>, MessageMatch, Vec<String>, f64);
+
+fn index_of(catalogue: &Catalogue) -> &MessageIndex {
+    catalogue.messages.get_or_init(|| MessageIndex::new(catalogue))
+}
+
+/// The first code (in table order) whose message equals the query's, folded.
+fn equal_match<'c>(catalogue: &'c Catalogue, index: &MessageIndex, query: &Query<'_>) -> Option<MatchFound<'c>> {
+    let &code = index.equal.get(query.folded.as_str())?;
+    Some((CodeRef::new(catalogue, &catalogue.codes()[code as usize]), MessageMatch::Equal, Vec::new(), 1.0))
+}
+
+/// The first code (in table order) whose message is a template the query fills in.
+fn template_match<'c>(catalogue: &'c Catalogue, index: &MessageIndex, query: &Query<'_>) -> Option<MatchFound<'c>> {
+    if index.templates.is_empty() {
+        return None;
+    }
+    index.templates.iter().find_map(|(code, prefix, folded)| {
+        // Folding the text keeps its prefix's folded form in front: a cheap first test.
+        if !query.folded.starts_with(folded.as_str()) {
+            return None;
+        }
+        let (text, lower) = query.collapsed();
+        if !lower.starts_with(prefix.as_str()) {
+            return None;
+        }
+        let code = CodeRef::new(catalogue, &catalogue.codes()[*code as usize]);
+        let template = collapse_spaces(code.message()?);
+        let values = Template::parse(&template)?.fill(text, lower)?;
+        Some((code, MessageMatch::Template, values, 1.0))
+    })
+}
+
+/// The code of `catalogue` whose message equals the query's or is a template the
+/// query fills in, as [`best_message_match`] would rank them, without looking for
+/// merely similar messages.
+fn precise_message_match<'c>(catalogue: &'c Catalogue, query: &Query<'_>) -> Option<MatchFound<'c>> {
+    if query.folded.is_empty() {
+        return None;
+    }
+    let index = index_of(catalogue);
+    equal_match(catalogue, index, query).or_else(|| template_match(catalogue, index, query))
+}
+
+/// Every catalogue's equal messages and templates in one place, for asking all of a
+/// registry's catalogues at once: built on first use.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PreciseIndex {
+    /// Each folded message with the first code (catalogue, code, in registry order)
+    /// that has it.
+    equal: FxHashMap<Box<str>, (u32, u32)>,
+    /// Every template, in registry order: catalogue, code, prefix and folded prefix.
+    templates: Vec<(u32, u32, String, String)>,
+}
+
+impl PreciseIndex {
+    pub(crate) fn new(catalogues: &[Catalogue]) -> PreciseIndex {
+        let mut precise = PreciseIndex::default();
+        for (c, catalogue) in catalogues.iter().enumerate() {
+            let index = index_of(catalogue);
+            for i in 0..index.entries.len() as u32 {
+                if index.entries[i as usize].is_some() {
+                    precise.equal.entry(Box::from(index.folded_of(i))).or_insert((c as u32, i));
+                }
+            }
+            for (i, prefix, folded) in &index.templates {
+                precise.templates.push((c as u32, *i, prefix.clone(), folded.clone()));
+            }
+        }
+        precise
+    }
+
+    /// What asking each catalogue in turn for an equal message or a filled-in template
+    /// finds: the first equal message in any catalogue, else the first template.
+    pub(crate) fn find<'r>(&self, catalogues: &'r [Catalogue], query: &Query<'_>) -> Option<MatchFound<'r>> {
+        if query.folded.is_empty() {
+            return None;
+        }
+        let code = |c: u32, i: u32| {
+            let catalogue = &catalogues[c as usize];
+            CodeRef::new(catalogue, &catalogue.codes()[i as usize])
+        };
+        if let Some(&(c, i)) = self.equal.get(query.folded.as_str()) {
+            return Some((code(c, i), MessageMatch::Equal, Vec::new(), 1.0));
+        }
+        self.templates.iter().find_map(|(c, i, prefix, folded)| {
+            if !query.folded.starts_with(folded.as_str()) {
+                return None;
+            }
+            let (text, lower) = query.collapsed();
+            if !lower.starts_with(prefix.as_str()) {
+                return None;
+            }
+            let code = code(*c, *i);
+            let template = collapse_spaces(code.message()?);
+            let values = Template::parse(&template)?.fill(text, lower)?;
+            Some((code, MessageMatch::Template, values, 1.0))
+        })
+    }
+}
+
+fn bigrams_into(s: &str, pairs: &mut Vec<(char, char)>) {
+    pairs.clear();
+    let mut chars = s.chars();
+    let Some(mut previous) = chars.next() else { return };
+    let mut single = true;
+    for c in chars {
+        pairs.push((previous, c));
+        previous = c;
+        single = false;
+    }
+    if single {
+        pairs.push((previous, ' '));
+    }
+    pairs.sort_unstable();
+}
+
+/// Dice similarity from the shared bigrams and each side's count, as [`dice`] gives it.
+fn dice_from(common: usize, a: usize, b: usize) -> f64 {
+    if a == 0 || b == 0 {
         return 0.0;
     }
-    2.0 * common(&a, &b) as f64 / (a.len() + b.len()) as f64
+    2.0 * common as f64 / (a + b) as f64
+}
+
+#[cfg(test)]
+fn dice(a: &[(char, char)], b: &[(char, char)]) -> f64 {
+    dice_from(common(a, b), a.len(), b.len())
 }
 
 /// How many items two sorted lists have in common, counting repeats (the size of
@@ -75,113 +458,7 @@ pub(crate) fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
     common
 }
 
-/// The values that fill the `{N}` placeholders of `template` to give `text`, in
-/// placeholder-number order, or `None` when `text` is not an instance of `template`.
-/// The literal parts compare ignoring ASCII case and surrounding whitespace.
-pub fn fill_template(template: &str, text: &str) -> Option<Vec<String>> {
-    let (template, text) = (collapse_spaces(template), collapse_spaces(text));
-    let (template, text) = (template.as_str(), text.as_str());
-    let mut literals = Vec::new();
-    let mut order = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
-        let inner = &rest[open + 1..close];
-        match inner.parse::<usize>() {
-            Ok(n) => {
-                literals.push(&rest[..open]);
-                order.push(n);
-                rest = &rest[close + 1..];
-            }
-            Err(_) => break,
-        }
-    }
-    if order.is_empty() {
-        return None;
-    }
-    literals.push(rest);
-    let text = text.trim();
-    let lower = text.to_ascii_lowercase();
-    let first = literals[0].trim_start().to_ascii_lowercase();
-    if !lower.starts_with(&first) {
-        return None;
-    }
-    let mut at = first.len();
-    let mut values = vec![String::new(); order.iter().max().map_or(0, |m| m + 1)];
-    for (i, &n) in order.iter().enumerate() {
-        let literal = literals[i + 1].to_ascii_lowercase();
-        let last = i + 1 == order.len();
-        let end = if last {
-            let literal = literal.trim_end();
-            if !lower.ends_with(literal) || lower.len() - literal.len() < at {
-                return None;
-            }
-            lower.len() - literal.len()
-        } else if literal.is_empty() {
-            return None;
-        } else {
-            at + lower[at..].find(&literal)?
-        };
-        let value = text.get(at..end)?.trim();
-        if value.is_empty() {
-            return None;
-        }
-        values[n] = value.to_string();
-        at = end + literal.len();
-    }
-    Some(values)
-}
-
-/// `text` with every run of whitespace as one space.
-fn collapse_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The code of `catalogue` whose message best matches `text`, with how it matched and
-/// the values of the message's placeholders when it matched as a template.
-pub(crate) fn best_message_match<'c>(
-    catalogue: &'c Catalogue,
-    text: &str,
-) -> Option<(CodeRef<'c>, MessageMatch, Vec<String>, f64)> {
-    let folded = fold(text);
-    if folded.is_empty() {
-        return None;
-    }
-    let length = folded.chars().count();
-    let mut best: Option<(CodeRef<'c>, MessageMatch, Vec<String>, f64)> = None;
-    for code in catalogue.code_refs() {
-        let Some(message) = code.message() else { continue };
-        let known = fold(message);
-        let known_length = known.chars().count();
-        let candidate = if known == folded {
-            Some((MessageMatch::Equal, Vec::new(), 1.0))
-        } else if let Some(values) = code
-            .params()
-            .len()
-            .checked_sub(1)
-            .filter(|_| has_literal_text(message))
-            .and_then(|_| fill_template(message, text))
-        {
-            Some((MessageMatch::Template, values, 1.0))
-        } else if 2 * length.min(known_length) * 10 < 8 * (length + known_length) {
-            // Dice similarity cannot reach the threshold with lengths this far apart.
-            None
-        } else {
-            let score = similarity(&folded, &known);
-            (score >= SIMILAR).then(|| (MessageMatch::Similar, Vec::new(), score))
-        };
-        if let Some((how, values, score)) = candidate {
-            let better = best.as_ref().is_none_or(|(_, h, _, s)| (how, score) > (*h, *s));
-            if better {
-                best = Some((code, how, values, score));
-            }
-        }
-    }
-    best
-}
-
-/// Whether `template` has text besides its `{N}` placeholders. A message that is only a
-/// placeholder (Okta's "{0}", "{0}.") is an instance of every text and identifies nothing.
+/// Whether `template` has text besides its `{N}` placeholders.
 fn has_literal_text(template: &str) -> bool {
     let mut rest = template;
     let mut literal = String::new();
@@ -197,6 +474,50 @@ fn has_literal_text(template: &str) -> bool {
     }
     literal.push_str(rest);
     !fold(&literal).is_empty()
+}
+
+/// The code of `catalogue` whose message best matches the query, with how it matched
+/// and the values of the message's placeholders when it matched as a template: an
+/// equal message first, then a template filled in, then the most similar message
+/// (first in table order on a tie).
+pub(crate) fn best_message_match<'c>(catalogue: &'c Catalogue, query: &Query<'_>) -> Option<MatchFound<'c>> {
+    if query.folded.is_empty() {
+        return None;
+    }
+    if let Some(found) = precise_message_match(catalogue, query) {
+        return Some(found);
+    }
+    let index = index_of(catalogue);
+    let ours = query.bigrams.get_or_init(|| {
+        let mut pairs = Vec::new();
+        bigrams_into(&query.folded, &mut pairs);
+        pairs
+    });
+    let length = query.length;
+    // The bigrams each message shares with the text (as a multiset: a bigram the text
+    // has twice and a message once counts once), from the postings.
+    let mut common = vec![0u32; index.entries.len()];
+    for run in ours.chunk_by(|a, b| a == b) {
+        for &(code, count) in index.postings.get(&run[0]).map_or(&[][..], Vec::as_slice) {
+            common[code as usize] += count.min(run.len() as u32);
+        }
+    }
+    let mut best: Option<(u32, f64)> = None;
+    for (i, entry) in index.entries.iter().enumerate() {
+        let Some((_, _, known_length)) = *entry else { continue };
+        let known_length = known_length as usize;
+        if 2 * length.min(known_length) * 10 < 8 * (length + known_length) {
+            // Dice similarity cannot reach the threshold with lengths this far apart.
+            continue;
+        }
+        let score = dice_from(common[i] as usize, ours.len(), index.bigram_counts[i] as usize);
+        if score >= SIMILAR && best.is_none_or(|(_, s)| score > s) {
+            best = Some((i as u32, score));
+        }
+    }
+    best.map(|(i, score)| {
+        (CodeRef::new(catalogue, &catalogue.codes()[i as usize]), MessageMatch::Similar, Vec::new(), score)
+    })
 }
 
 /// The least bigram similarity that counts as the same message reworded.
@@ -220,6 +541,18 @@ mod tests {
         );
         assert_eq!(fill_template(attempts, "Invalid account name or password."), None);
         assert_eq!(fill_template("no placeholders", "no placeholders"), None);
+    }
+
+    #[test]
+    fn folding_ideographs_needs_no_tables() {
+        for c in ('\u{4E00}'..='\u{9FFF}').filter(|&c| is_cjk_ideograph(c)) {
+            assert!(c.is_alphanumeric(), "{c:?}");
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+        }
+        for text in ["Ünïcode ĞRÜSSE 42", "İstanbul", "用户不存在！", "ǅungla", "ⅫⅣ", "ΣΑΣ"] {
+            let slow: String = text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+            assert_eq!(fold(text), slow, "{text}");
+        }
     }
 
     #[test]

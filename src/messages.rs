@@ -9,12 +9,14 @@
 use std::cell::OnceCell;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentMessage, FluentResource, FluentValue};
 use serde::{Serialize, Serializer};
 use unic_langid::LanguageIdentifier;
 
-use crate::builtin::LOCALE_FILES;
+use crate::builtin::{LOCALE_FILES, LOCALE_IDS};
+use crate::fxhash::FxHashMap;
 use crate::registry::CodeRef;
 use crate::taxonomy::Kind;
 
@@ -150,40 +152,73 @@ pub struct LocalizedText {
 
 type Bundle = FluentBundle<FluentResource>;
 
-struct LocaleBundles {
-    locale: Locale,
-    core: OnceCell<Bundle>,
-    codes: OnceCell<Bundle>,
-}
-
-impl LocaleBundles {
-    fn build(&self, codes: bool) -> Bundle {
-        let id = LanguageIdentifier::from_str(self.locale.tag()).unwrap_or_default();
-        let mut bundle = Bundle::new(vec![id]);
-        bundle.set_use_isolating(false);
-        for (locale, path, text) in LOCALE_FILES.iter() {
-            if *locale == self.locale.tag() && path.starts_with("codes/") == codes {
-                let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(partial, _)| partial);
-                // Duplicate ids are caught by the test suite; at run time the first wins.
-                let _ = bundle.add_resource(resource);
-            }
-        }
-        bundle
-    }
-
-    fn core(&self) -> &Bundle {
-        self.core.get_or_init(|| self.build(false))
-    }
-
-    fn codes(&self) -> &Bundle {
-        self.codes.get_or_init(|| self.build(true))
-    }
+/// The bundle of one shipped file (by its position in `LOCALE_FILES`).
+fn build_bundle(file: usize) -> Bundle {
+    let (locale, _, text) = LOCALE_FILES[file];
+    let id = LanguageIdentifier::from_str(locale).unwrap_or_default();
+    let mut bundle = Bundle::new(vec![id]);
+    bundle.set_use_isolating(false);
+    let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(partial, _)| partial);
+    // Duplicate ids are caught by the test suite; at run time the first wins.
+    let _ = bundle.add_resource(resource);
+    bundle
 }
 
 thread_local! {
-    /// This thread's bundles, one pair per shipped locale, parsed on first use.
-    static BUNDLES: [LocaleBundles; 3] =
-        Locale::ALL.map(|locale| LocaleBundles { locale, core: OnceCell::new(), codes: OnceCell::new() });
+    /// This thread's bundles, one per shipped file, each parsed on first use: a
+    /// command that shows labels and one catalogue's translations parses those files
+    /// and no others.
+    static BUNDLES: Vec<OnceCell<Bundle>> = (0..LOCALE_FILES.len()).map(|_| OnceCell::new()).collect();
+}
+
+/// The first file of `locale` (core files, or the `codes/` files) that lists message
+/// `id`, in the order the files were formerly added to one bundle per locale. Which
+/// file names which ids is listed by build.rs, so no file is parsed to look; the map
+/// is built once per process for each locale and kind of file.
+fn first_file(locale: Locale, codes: bool, id: &str) -> Option<usize> {
+    static MAPS: [OnceLock<FxHashMap<&str, usize>>; 2 * Locale::ALL.len()] =
+        [const { OnceLock::new() }; 2 * Locale::ALL.len()];
+    let map = MAPS[locale as usize * 2 + usize::from(codes)].get_or_init(|| {
+        let mut map = FxHashMap::default();
+        for (file, (tag, path, _)) in LOCALE_FILES.iter().enumerate() {
+            if *tag == locale.tag() && path.starts_with("codes/") == codes {
+                for id in LOCALE_IDS[file] {
+                    map.entry(*id).or_insert(file);
+                }
+            }
+        }
+        map
+    });
+    map.get(id).copied()
+}
+
+/// Calls `f` with the bundle of the first file of `locale` (core files, or the
+/// `codes/` files) that has message `id`, so the same message wins as when the files
+/// were one bundle per locale; `None` if none has it.
+fn with_message<T>(
+    locale: Locale,
+    codes: bool,
+    id: &str,
+    f: impl FnOnce(&Bundle, FluentMessage<'_>) -> T,
+) -> Option<T> {
+    let first = first_file(locale, codes, id)?;
+    BUNDLES.with(|bundles| {
+        let bundle = |file: usize| bundles[file].get_or_init(|| build_bundle(file));
+        if let Some(message) = bundle(first).get_message(id) {
+            return Some(f(bundle(first), message));
+        }
+        // A line that only looked like the message (Fluent read it as junk): the next
+        // file that lists the id.
+        (first + 1..LOCALE_FILES.len())
+            .filter(|&file| {
+                let (tag, path, _) = LOCALE_FILES[file];
+                tag == locale.tag()
+                    && path.starts_with("codes/") == codes
+                    && LOCALE_IDS[file].binary_search(&id).is_ok()
+            })
+            .find_map(|file| bundle(file).get_message(id).map(|message| (file, message)))
+            .map(|(file, message)| f(bundle(file), message))
+    })
 }
 
 /// The shipped Fluent messages. A zero-sized handle: the bundles live per thread.
@@ -202,8 +237,12 @@ pub(crate) fn code_message_id(catalogue: &str, code: &str) -> String {
     id
 }
 
-fn format(bundle: &Bundle, id: &str, attribute: Option<&str>, args: &[(&str, Arg<'_>)]) -> Option<String> {
-    let message = bundle.get_message(id)?;
+fn format(
+    bundle: &Bundle,
+    message: FluentMessage<'_>,
+    attribute: Option<&str>,
+    args: &[(&str, Arg<'_>)],
+) -> Option<String> {
     let pattern = match attribute {
         Some(name) => message.get_attribute(name)?.value(),
         None => message.value()?,
@@ -229,19 +268,15 @@ impl Messages {
         &MESSAGES
     }
 
-    fn with_core<T>(locale: Locale, f: impl FnOnce(&Bundle) -> T) -> T {
-        BUNDLES.with(|bundles| f(bundles[locale as usize].core()))
-    }
-
-    fn with_codes<T>(locale: Locale, f: impl FnOnce(&Bundle) -> T) -> T {
-        BUNDLES.with(|bundles| f(bundles[locale as usize].codes()))
-    }
-
     /// A message of the core files (kinds and CLI strings) by Fluent id and optional
     /// attribute, falling back to English; `None` if no locale has it.
     pub fn text(&self, locale: Locale, id: &str, attribute: Option<&str>, args: &[(&str, Arg<'_>)]) -> Option<String> {
-        Messages::with_core(locale, |bundle| format(bundle, id, attribute, args))
-            .or_else(|| Messages::with_core(Locale::En, |bundle| format(bundle, id, attribute, args)))
+        with_message(locale, false, id, |bundle, message| format(bundle, message, attribute, args)).flatten().or_else(
+            || {
+                with_message(Locale::En, false, id, |bundle, message| format(bundle, message, attribute, args))
+                    .flatten()
+            },
+        )
     }
 
     /// The short user-facing message of a kind.
@@ -308,7 +343,9 @@ impl Messages {
             if code.message().is_some() && Locale::negotiate(code.language()) == Some(candidate) {
                 break;
             }
-            if let Some(text) = Messages::with_codes(candidate, |bundle| format(bundle, &id, None, &args)) {
+            if let Some(text) =
+                with_message(candidate, true, &id, |bundle, message| format(bundle, message, None, &args)).flatten()
+            {
                 return LocalizedText { text, language: candidate.tag().to_string(), origin: TextOrigin::Errmap };
             }
         }

@@ -8,19 +8,22 @@
 //! become an error of kind `unknown` (or the nearest kind by HTTP status), marked as
 //! such. Only a body over the size limit, or a hint naming no catalogue, is an error.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
+use crate::body::{Json, Node};
 use crate::catalogue::{BodyShape, Catalogue, Variant};
+use crate::detect::{self, Extracted, RawCode};
 use crate::error::Error;
-use crate::matching::{self, MessageMatch};
+use crate::matching::{self, MatchFound, MessageMatch, Query};
 use crate::messages::{Arg, Locale, Messages};
 use crate::registry::{CodeRef, Registry};
 use crate::taxonomy::{Actor, Exposure, Kind};
-use crate::text::sanitize;
 
 /// How much of an error reaches the person who caused it, modelled on Symfony's
 /// `expose_security_errors`. The library defaults to the safe [`Expose::None`].
@@ -185,96 +188,61 @@ impl Default for Normalizer<'static> {
 }
 
 /// The canonical form of one vendor error.
-#[derive(Debug, Clone)]
+///
+/// Holds references into the registry and, where the body's text equals the
+/// catalogue's, borrows that instead of copying it; the `detection` sentence is put
+/// together only when asked for.
+#[derive(Clone)]
 pub struct CanonicalError<'r> {
     catalogue: Option<&'r Catalogue>,
-    code: Option<String>,
+    code: Option<Cow<'r, str>>,
     entry: Option<CodeRef<'r>>,
     variant: Option<&'r Variant>,
-    /// The code whose documented message the body's message matched, when the message
-    /// decided the kind.
-    message_match: Option<CodeRef<'r>>,
-    vendor_message: Option<String>,
+    vendor_message: Option<Cow<'r, str>>,
     kind: Kind,
     detected_by: DetectedBy,
-    detection: String,
+    why: Why<'r>,
+    detection: OnceLock<String>,
     upstream_status: Option<u16>,
     params: Vec<(String, ParamValue)>,
 }
 
-/// The code and message taken out of a body by one shape.
-struct Extracted<'r> {
-    catalogue: &'r Catalogue,
-    shape: &'r BodyShape,
-    code: Option<String>,
-    message: Option<String>,
-    status: Option<u16>,
-    entry: Option<CodeRef<'r>>,
+/// How the error was decided, kept as references until [`CanonicalError::detection`]
+/// turns it into a sentence.
+#[derive(Debug, Clone)]
+enum Why<'r> {
+    /// A sentence that needs no values.
+    Fixed(&'static str),
+    /// The caller named the catalogue.
+    Hint,
+    /// A shape only the catalogue uses.
+    Shape(&'r BodyShape),
+    /// A shared shape, and the code is in only the chosen catalogue.
+    OnlyIn(&'r BodyShape),
+    /// A shared shape, and the code is also in these catalogues.
+    AlsoIn(&'r BodyShape, Vec<&'r str>),
+    /// The vendor message matched a code's.
+    Message { shape: &'r BodyShape, how: MessageMatch, matched: CodeRef<'r> },
+    /// The code is missing or unknown, and no message matched; `code` is the body's
+    /// code when the error does not keep it.
+    NotInTable { shape: &'r BodyShape, code: Option<Box<str>> },
 }
 
-fn scalar(value: Option<&Value>) -> Option<String> {
-    match value? {
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
+impl fmt::Debug for CanonicalError<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CanonicalError")
+            .field("catalogue", &self.vendor())
+            .field("code", &self.code())
+            .field("entry", &self.entry)
+            .field("variant", &self.variant)
+            .field("vendor_message", &self.vendor_message())
+            .field("kind", &self.kind)
+            .field("detected_by", &self.detected_by)
+            .field("detection", &self.detection())
+            .field("upstream_status", &self.upstream_status)
+            .field("params", &self.params)
+            .finish()
     }
-}
-
-fn extract<'r>(
-    registry: &'r Registry,
-    owner: &'r Catalogue,
-    shape: &'r BodyShape,
-    body: &Value,
-) -> Option<Extracted<'r>> {
-    if !shape.present().all(|p| body.pointer(p).is_some()) {
-        return None;
-    }
-    // A shape may carry another catalogue's codes (Okta's OAuth endpoints, `oauth2`).
-    let catalogue =
-        shape.codes_from().and_then(|id| registry.position(id)).map_or(owner, |at| &registry.catalogues()[at]);
-    let code = shape
-        .code()
-        .and_then(|p| scalar(body.pointer(p)))
-        .map(|raw| match shape.extract_code(&raw) {
-            code if code.len() == raw.len() => raw,
-            code => code.to_string(),
-        })
-        .filter(|code| !code.is_empty());
-    let message = shape.message().and_then(|p| match body.pointer(p)? {
-        Value::String(s) => Some(sanitize(s).into_owned()),
-        _ => None,
-    });
-    if code.is_none() && message.is_none() {
-        return None;
-    }
-    let status = shape.status().and_then(|p| body.pointer(p)?.as_u64()).and_then(|s| u16::try_from(s).ok());
-    let entry = code.as_deref().and_then(|c| catalogue.get(c)).map(|e| CodeRef::new(catalogue, e));
-    Some(Extracted { catalogue, shape, code, message, status, entry })
-}
-
-/// How much an unknown code looks like the catalogue's own: the longest common prefix
-/// with a code of the same length and the same character classes (`22999` and
-/// `22011`; `LOGIN.0009` and `LOGIN.0001`), or 0.
-fn affinity(catalogue: &Catalogue, code: &str) -> usize {
-    let class = |c: char| (c.is_ascii_digit(), c.is_ascii_uppercase(), c.is_ascii_lowercase());
-    catalogue
-        .codes()
-        .iter()
-        .map(|known| known.code())
-        .filter(|known| known.len() == code.len() && known.chars().map(class).eq(code.chars().map(class)))
-        .map(|known| known.chars().zip(code.chars()).take_while(|(a, b)| a == b).count())
-        .filter(|&prefix| prefix >= 2)
-        .max()
-        .unwrap_or(0)
-}
-
-/// The condition of `entry` that the body's other fields name, if any.
-fn variant_of<'r>(entry: CodeRef<'r>, body: &Value) -> Option<&'r Variant> {
-    entry
-        .entry()
-        .variants()
-        .iter()
-        .find(|v| body.pointer(v.field()).and_then(Value::as_str).is_some_and(|value| v.test().matches(value)))
 }
 
 /// The kind nearest to an HTTP status, for errors nothing else identifies.
@@ -294,6 +262,23 @@ fn kind_for_status(status: u16) -> Option<Kind> {
         400..=499 => Kind::INVALID_REQUEST,
         _ => return None,
     })
+}
+
+/// The body's text for a code of the catalogue: the catalogue's own spelling when it
+/// is the same, so nothing is copied.
+fn code_text<'r>(code: &RawCode<'_>, entry: Option<CodeRef<'r>>) -> Cow<'r, str> {
+    match entry {
+        Some(entry) if entry.code() == code.as_str() => Cow::Borrowed(entry.code()),
+        _ => Cow::Owned(code.as_str().to_string()),
+    }
+}
+
+/// The vendor message, borrowed from the catalogue when it is the documented text.
+fn message_text<'r>(message: &str, entry: Option<CodeRef<'r>>) -> Cow<'r, str> {
+    match entry.and_then(|e| e.message()) {
+        Some(documented) if documented == message => Cow::Borrowed(documented),
+        _ => Cow::Owned(message.to_string()),
+    }
 }
 
 impl<'r> Normalizer<'r> {
@@ -334,12 +319,21 @@ impl<'r> Normalizer<'r> {
         // octet-stream, so the body itself decides.
         let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
         if body.iter().all(u8::is_ascii_whitespace) {
-            return Ok(self.unidentified(context, context.status, hinted, None, None, "the body is empty".to_string()));
+            let catalogue = hinted.map(|(_, catalogue)| catalogue);
+            return Ok(self.unidentified(
+                context,
+                context.status,
+                catalogue,
+                None,
+                None,
+                Why::Fixed("the body is empty"),
+            ));
         }
-        Ok(match serde_json::from_slice::<Value>(body) {
+        Ok(match Json::parse(body) {
             Ok(value) => self.classify(&value, context, hinted),
             Err(_) => {
-                self.unidentified(context, context.status, hinted, None, None, "the body is not JSON".to_string())
+                let catalogue = hinted.map(|(_, catalogue)| catalogue);
+                self.unidentified(context, context.status, catalogue, None, None, Why::Fixed("the body is not JSON"))
             }
         })
     }
@@ -349,37 +343,67 @@ impl<'r> Normalizer<'r> {
         Ok(self.classify(body, context, self.hinted(context)?))
     }
 
-    /// The catalogue the caller named, if any; naming none that exists is an error.
-    fn hinted(&self, context: &Context<'_>) -> Result<Option<&'r Catalogue>, Error> {
-        context.vendor.map(|v| self.registry.catalogue(v)).transpose()
+    /// Normalizes one line of a log: a raw body, or a record `{"body": …, "vendor": …,
+    /// "status": …, "content_type": …}` whose `body` is the raw text or the JSON itself
+    /// and whose other members, where given, stand in for the context's. What `errmap
+    /// normalize --jsonl` does with each line.
+    ///
+    /// ```
+    /// use errmap::{Context, Normalizer};
+    ///
+    /// let line = r#"{"body": {"code": 22011, "message": "该用户不存在"}, "status": 400}"#;
+    /// let error = Normalizer::default().normalize_log_line(line.as_bytes(), &Context::default())?;
+    /// assert_eq!((error.vendor(), error.kind().id(), error.upstream_status()), (Some("wilddog"), "user_not_found", Some(400)));
+    /// # Ok::<(), errmap::Error>(())
+    /// ```
+    pub fn normalize_log_line(&self, line: &[u8], context: &Context<'_>) -> Result<CanonicalError<'r>, Error> {
+        // Only a line with a `"body"` member is a record, and that name is written
+        // `"body"` unless it has escapes: other lines are parsed once, as bodies.
+        let maybe_record = line.contains(&b'\\') || line.windows(6).any(|w| w == b"\"body\"");
+        if maybe_record {
+            if let Ok(record @ Json::Object(_)) = Json::parse(line) {
+                if let Some(body) = record.child("body") {
+                    let text = |name: &str| record.child(name).and_then(Node::as_str);
+                    let status = record.child("status").and_then(Node::as_u64).and_then(|s| u16::try_from(s).ok());
+                    let context = Context {
+                        status: status.or(context.status),
+                        vendor: text("vendor").or(context.vendor),
+                        content_type: text("content_type").or(context.content_type),
+                    };
+                    return match body {
+                        Json::String(raw) => self.normalize(raw.as_bytes(), &context),
+                        other => Ok(self.classify(other, &context, self.hinted(&context)?)),
+                    };
+                }
+            }
+        }
+        self.normalize(line, context)
     }
 
-    fn shapes_of(&self, catalogues: &'r [Catalogue], body: &Value) -> Vec<Extracted<'r>> {
-        catalogues
-            .iter()
-            .flat_map(|catalogue| {
-                catalogue.bodies().iter().filter_map(|shape| extract(self.registry, catalogue, shape, body))
-            })
-            .collect()
+    /// The catalogue the caller named, if any, and where it is in the registry; naming
+    /// none that exists is an error.
+    fn hinted(&self, context: &Context<'_>) -> Result<Option<(usize, &'r Catalogue)>, Error> {
+        let Some(vendor) = context.vendor else { return Ok(None) };
+        let at = self.registry.find(vendor)?;
+        Ok(Some((at, &self.registry.catalogues()[at])))
     }
 
-    fn classify(&self, body: &Value, context: &Context<'_>, hinted: Option<&'r Catalogue>) -> CanonicalError<'r> {
-        let mut candidates = match hinted {
-            Some(catalogue) => self.shapes_of(std::slice::from_ref(catalogue), body),
-            None => self.shapes_of(self.registry.catalogues(), body),
-        };
+    fn classify<B: Node>(
+        &self,
+        body: &B,
+        context: &Context<'_>,
+        hinted: Option<(usize, &'r Catalogue)>,
+    ) -> CanonicalError<'r> {
+        let mut candidates = detect::candidates(self.registry, body, hinted.map(|(at, _)| at));
+        let hinted = hinted.map(|(_, catalogue)| catalogue);
         if let (Some(catalogue), true) = (hinted, candidates.is_empty()) {
             // None of the named vendor's shapes fits: read the code and message with any
             // known shape, and look the code up in the named catalogue.
-            candidates = self
-                .shapes_of(self.registry.catalogues(), body)
-                .into_iter()
-                .map(|c| {
-                    let entry =
-                        c.code.as_deref().and_then(|code| catalogue.get(code)).map(|e| CodeRef::new(catalogue, e));
-                    Extracted { catalogue, entry, ..c }
-                })
-                .collect();
+            candidates = detect::candidates(self.registry, body, None);
+            for c in &mut candidates {
+                c.entry = c.code().and_then(|code| catalogue.get(code)).map(|e| CodeRef::new(catalogue, e));
+                c.catalogue = catalogue;
+            }
         }
         if candidates.is_empty() {
             let why = if body.is_object() {
@@ -387,7 +411,7 @@ impl<'r> Normalizer<'r> {
             } else {
                 "the body is JSON but not an error object"
             };
-            return self.unidentified(context, context.status, hinted, None, None, why.to_string());
+            return self.unidentified(context, context.status, hinted, None, None, Why::Fixed(why));
         }
         let body_status = candidates.iter().find_map(|c| c.status);
         // Some vendors answer HTTP 200 and put the real status in the body.
@@ -401,31 +425,38 @@ impl<'r> Normalizer<'r> {
         // code at all, then a documented status that agrees, then registry order.
         // Affinity scans the catalogue's codes, so it is only worked out for unknown codes
         // (a known code outranks it anyway), and every score once.
-        // In a shape many services share, a code that several catalogues know goes to the
-        // one whose variants recognise the body's other fields, then to a standard
-        // vocabulary (OAuth's invalid_grant) before any one vendor.
-        let score = |c: &Extracted<'_>| {
+        // When some code is known, the candidates without one rank below it whatever
+        // their affinity, and their order among themselves decides nothing: affinity is
+        // only worked out when no code is known.
+        let any_known = candidates.iter().any(|c| c.entry.is_some());
+        for c in &mut candidates {
             let agrees = c.entry.is_some_and(|e| e.http_status().is_some() && e.http_status() == status);
-            let affinity = match (&c.entry, c.code.as_deref()) {
-                (None, Some(code)) => affinity(c.catalogue, code),
+            let affinity = match (&c.entry, c.code(), any_known) {
+                (None, Some(code), false) => matching::code_affinity(c.catalogue, code),
                 _ => 0,
             };
+            // In a shape many services share, a code that several catalogues know goes to
+            // the one whose variants recognise the body's other fields, then to a standard
+            // vocabulary (OAuth's invalid_grant) before any one vendor.
             let variant = c.entry.is_some_and(|e| variant_of(e, body).is_some());
             let standard = c.catalogue.is_standard();
-            (c.entry.is_some(), c.shape.specificity(), variant, standard, affinity, c.code.is_some(), agrees)
-        };
-        candidates.sort_by_cached_key(|c| std::cmp::Reverse(score(c)));
+            c.score = (c.entry.is_some(), c.shape.specificity(), variant, standard, affinity, c.code.is_some(), agrees);
+        }
+        // Stable: equal scores keep registry order.
+        candidates.sort_by_key(|c| std::cmp::Reverse(c.score));
         let best = &candidates[0];
         if let Some(entry) = best.entry {
             // A standard code in a shape many services share (OAuth's invalid_grant) says
             // less than a vendor's own message template filled in beside it: a message
             // that matches one of another vendor's codes exactly, and means a more precise
             // kind, decides.
-            if let (None, 0, Some(message)) = (hinted, best.shape.specificity(), best.message.as_deref()) {
-                let precise = best_match(self.registry.catalogues(), message).filter(|(hit, how, _, _)| {
-                    !std::ptr::eq(hit.catalogue(), best.catalogue)
-                        && matches!(how, MessageMatch::Equal | MessageMatch::Template)
-                        && entry.kind().is_ancestor_of(hit.kind())
+            // Only a kind with narrower kinds below it can be made more precise.
+            let refinable = crate::translate::has_narrower_kinds(entry.kind());
+            if let (None, 0, Some(message), true) =
+                (hinted, best.shape.specificity(), best.message.as_deref(), refinable)
+            {
+                let precise = self.registry.precise_match(&Query::new(message)).filter(|(hit, _, _, _)| {
+                    !std::ptr::eq(hit.catalogue(), best.catalogue) && entry.kind().is_ancestor_of(hit.kind())
                 });
                 if let Some(found) = precise {
                     return self.by_message(best, found, false, status);
@@ -441,42 +472,24 @@ impl<'r> Normalizer<'r> {
                 }
             }
             let (detected_by, why) = match (hinted, best.shape.specificity() > 0, rivals.is_empty()) {
-                (Some(_), _, _) => (DetectedBy::Hint, format!("the caller named {}", best.catalogue.id())),
-                (None, true, _) => {
-                    (DetectedBy::Shape, format!("{}: fields only {} uses", best.shape.name(), best.catalogue.id()))
-                }
-                (None, false, true) => (
-                    DetectedBy::Code,
-                    format!("{}; code {} is only in {}", best.shape.name(), entry.code(), best.catalogue.id()),
-                ),
-                (None, false, false) => (
-                    DetectedBy::Code,
-                    format!(
-                        "{}; code {} is also in {}; {} ranks first",
-                        best.shape.name(),
-                        entry.code(),
-                        rivals.join(", "),
-                        best.catalogue.id()
-                    ),
-                ),
+                (Some(_), _, _) => (DetectedBy::Hint, Why::Hint),
+                (None, true, _) => (DetectedBy::Shape, Why::Shape(best.shape)),
+                (None, false, true) => (DetectedBy::Code, Why::OnlyIn(best.shape)),
+                (None, false, false) => (DetectedBy::Code, Why::AlsoIn(best.shape, rivals)),
             };
             let params = best.message.as_deref().map(|m| params_of(entry, m)).unwrap_or_default();
             // One code may stand for several conditions, told apart by another field.
             let variant = variant_of(entry, body);
-            let why = match variant {
-                Some(v) => format!("{why}; {} tells the condition: {}", v.field(), v.kind().id()),
-                None => why,
-            };
             return CanonicalError {
                 catalogue: Some(best.catalogue),
-                code: best.code.clone(),
+                code: best.code.as_ref().map(|c| code_text(c, Some(entry))),
                 entry: Some(entry),
-                vendor_message: best.message.clone(),
+                vendor_message: best.message.as_deref().map(|m| message_text(m, Some(entry))),
                 kind: variant.map_or(entry.kind(), |v| v.kind()),
                 variant,
-                message_match: None,
                 detected_by,
-                detection: why,
+                why,
+                detection: OnceLock::new(),
                 upstream_status: status,
                 params,
             };
@@ -485,18 +498,24 @@ impl<'r> Normalizer<'r> {
         // uses, or a code in its numbering), it stays, and its message is matched in its
         // own table first, then in the others. Otherwise the best message match anywhere
         // also decides the vendor.
-        let (_, specific, _, _, affinity, _, _) = score(best);
+        let (_, specific, _, _, affinity, _, _) = best.score;
         let decisive = hinted.is_some() || specific > 0 || affinity > 0;
         let found = if decisive {
             best.message.as_deref().and_then(|message| {
-                let own = matching::best_message_match(best.catalogue, message);
-                own.or_else(|| best_match(self.registry.catalogues(), message)).map(|found| (best, found))
+                let query = Query::new(message);
+                let own = matching::best_message_match(best.catalogue, &query);
+                own.or_else(|| best_match(self.registry.catalogues(), &query)).map(|found| (best, found))
             })
         } else {
-            let mut found: Option<(&Extracted<'r>, MatchFound<'r>)> = None;
+            let mut found: Option<(&Extracted<'r, '_>, MatchFound<'r>)> = None;
+            let mut query: Option<Query<'_>> = None;
             for candidate in &candidates {
                 let Some(message) = candidate.message.as_deref() else { continue };
-                if let Some(hit) = matching::best_message_match(candidate.catalogue, message) {
+                if query.as_ref().is_none_or(|q| q.text() != message) {
+                    query = Some(Query::new(message));
+                }
+                let Some(query) = &query else { continue };
+                if let Some(hit) = matching::best_message_match(candidate.catalogue, query) {
                     if found.as_ref().is_none_or(|(_, f)| (hit.1, hit.3) > (f.1, f.3)) {
                         found = Some((candidate, hit));
                     }
@@ -507,13 +526,15 @@ impl<'r> Normalizer<'r> {
         if let Some((candidate, found)) = found {
             return self.by_message(candidate, found, decisive, status);
         }
-        let why = match &best.code {
-            Some(code) => format!("{}; code {code} is not in the table", best.shape.name()),
-            None => format!("{}; the body has no code", best.shape.name()),
-        };
         // A code means nothing without its vendor: keep it only when the vendor is known.
-        let (catalogue, code) = if decisive { (Some(best.catalogue), best.code.clone()) } else { (None, None) };
-        self.unidentified(context, status, catalogue, code, best.message.clone(), why)
+        let (catalogue, code, hidden) = if decisive {
+            (Some(best.catalogue), best.code.as_ref().map(|c| Cow::Owned(c.as_str().to_string())), None)
+        } else {
+            (None, None, best.code.as_ref().map(RawCode::to_owned_text))
+        };
+        let why = Why::NotInTable { shape: best.shape, code: hidden };
+        let message = best.message.as_deref().map(|m| Cow::Owned(m.to_string()));
+        self.unidentified(context, status, catalogue, code, message, why)
     }
 
     /// The answer when a vendor message, not the code, identified the error. The vendor
@@ -521,37 +542,23 @@ impl<'r> Normalizer<'r> {
     /// matched.
     fn by_message(
         &self,
-        candidate: &Extracted<'r>,
+        candidate: &Extracted<'r, '_>,
         (entry, how, values, _): MatchFound<'r>,
         decisive: bool,
         status: Option<u16>,
     ) -> CanonicalError<'r> {
-        let how = match how {
-            MessageMatch::Equal => "equals",
-            MessageMatch::Template => "fills the template of",
-            MessageMatch::Similar => "resembles",
-        };
-        let code = match &candidate.code {
-            Some(code) => format!("code {code} is not in the table"),
-            None => "the body has no code".to_string(),
-        };
         // Without a decisive vendor, the vendor is the one whose message matched.
         let catalogue = if decisive { candidate.catalogue } else { entry.catalogue() };
         CanonicalError {
             catalogue: Some(catalogue),
-            code: candidate.code.clone(),
+            code: candidate.code.as_ref().map(|c| code_text(c, candidate.entry)),
             entry: None,
             variant: None,
-            message_match: Some(entry),
-            vendor_message: candidate.message.clone(),
+            vendor_message: candidate.message.as_deref().map(|m| message_text(m, Some(entry))),
             kind: entry.kind(),
             detected_by: DetectedBy::Message,
-            detection: format!(
-                "{}; {code}; the message {how} {}:{}",
-                candidate.shape.name(),
-                entry.catalogue().id(),
-                entry.code()
-            ),
+            why: Why::Message { shape: candidate.shape, how, matched: entry },
+            detection: OnceLock::new(),
             upstream_status: status,
             params: typed(entry, values),
         }
@@ -562,41 +569,47 @@ impl<'r> Normalizer<'r> {
         context: &Context<'_>,
         status: Option<u16>,
         catalogue: Option<&'r Catalogue>,
-        code: Option<String>,
-        vendor_message: Option<String>,
-        why: String,
+        code: Option<Cow<'r, str>>,
+        vendor_message: Option<Cow<'r, str>>,
+        why: Why<'r>,
     ) -> CanonicalError<'r> {
-        let (kind, detected_by, detection) = match status.and_then(|s| kind_for_status(s).map(|k| (s, k))) {
-            Some((status, kind)) => {
-                (kind, DetectedBy::Status, format!("{why}; the kind is the nearest to HTTP status {status}"))
-            }
-            None if context.vendor.is_some() => (Kind::UNKNOWN, DetectedBy::Hint, why),
-            None => (Kind::UNKNOWN, DetectedBy::None, why),
+        // The sentence gets "; the kind is the nearest to HTTP status N" when the
+        // status decided (see `CanonicalError::detection`).
+        let (kind, detected_by) = match status.and_then(kind_for_status) {
+            Some(kind) => (kind, DetectedBy::Status),
+            None if context.vendor.is_some() => (Kind::UNKNOWN, DetectedBy::Hint),
+            None => (Kind::UNKNOWN, DetectedBy::None),
         };
         CanonicalError {
             catalogue,
             code,
             entry: None,
             variant: None,
-            message_match: None,
             vendor_message,
             kind,
             detected_by,
-            detection,
+            why,
+            detection: OnceLock::new(),
             upstream_status: status,
             params: Vec::new(),
         }
     }
 }
 
-/// A message match: the code, how it matched, placeholder values, similarity.
-type MatchFound<'r> = (CodeRef<'r>, MessageMatch, Vec<String>, f64);
+/// The condition of `entry` that the body's other fields name, if any.
+fn variant_of<'r, B: Node>(entry: CodeRef<'r>, body: &B) -> Option<&'r Variant> {
+    entry
+        .entry()
+        .variants()
+        .iter()
+        .find(|v| body.pointer(v.field()).and_then(Node::as_str).is_some_and(|value| v.test().matches(value)))
+}
 
 /// The best message match across catalogues; the first wins a tie.
-fn best_match<'r>(catalogues: &'r [Catalogue], message: &str) -> Option<MatchFound<'r>> {
+fn best_match<'r>(catalogues: &'r [Catalogue], query: &Query<'_>) -> Option<MatchFound<'r>> {
     let mut best: Option<MatchFound<'r>> = None;
     for catalogue in catalogues {
-        if let Some(hit) = matching::best_message_match(catalogue, message) {
+        if let Some(hit) = matching::best_message_match(catalogue, query) {
             if best.as_ref().is_none_or(|b| (hit.1, hit.3) > (b.1, b.3)) {
                 best = Some(hit);
             }
@@ -631,6 +644,47 @@ fn typed(entry: CodeRef<'_>, values: Vec<String>) -> Vec<(String, ParamValue)> {
         .collect()
 }
 
+impl CanonicalError<'_> {
+    /// Writes the `detection` sentence.
+    fn write_detection(&self, out: &mut String) -> fmt::Result {
+        use fmt::Write as _;
+        let id = self.vendor().unwrap_or_default();
+        let code = self.code().unwrap_or_default();
+        match &self.why {
+            Why::Fixed(text) => out.push_str(text),
+            Why::Hint => write!(out, "the caller named {id}")?,
+            Why::Shape(shape) => write!(out, "{}: fields only {id} uses", shape.name())?,
+            Why::OnlyIn(shape) => write!(out, "{}; code {code} is only in {id}", shape.name())?,
+            Why::AlsoIn(shape, others) => {
+                write!(out, "{}; code {code} is also in {}; {id} ranks first", shape.name(), others.join(", "))?
+            }
+            Why::Message { shape, how, matched } => {
+                let how = match how {
+                    MessageMatch::Equal => "equals",
+                    MessageMatch::Template => "fills the template of",
+                    MessageMatch::Similar => "resembles",
+                };
+                match self.code() {
+                    Some(code) => write!(out, "{}; code {code} is not in the table", shape.name())?,
+                    None => write!(out, "{}; the body has no code", shape.name())?,
+                }
+                write!(out, "; the message {how} {}:{}", matched.catalogue().id(), matched.code())?;
+            }
+            Why::NotInTable { shape, code } => match code.as_deref().or(self.code()) {
+                Some(code) => write!(out, "{}; code {code} is not in the table", shape.name())?,
+                None => write!(out, "{}; the body has no code", shape.name())?,
+            },
+        }
+        if let Some(variant) = self.variant {
+            write!(out, "; {} tells the condition: {}", variant.field(), variant.kind().id())?;
+        }
+        if let (DetectedBy::Status, Some(status)) = (self.detected_by, self.upstream_status) {
+            write!(out, "; the kind is the nearest to HTTP status {status}")?;
+        }
+        Ok(())
+    }
+}
+
 impl<'r> CanonicalError<'r> {
     /// The catalogue id, when the vendor was identified.
     pub fn vendor(&self) -> Option<&'r str> {
@@ -662,7 +716,10 @@ impl<'r> CanonicalError<'r> {
     /// decided the kind ([`DetectedBy::Message`]). It may belong to another catalogue
     /// than [`CanonicalError::vendor`] when the vendor was named or certain.
     pub fn message_match(&self) -> Option<CodeRef<'r>> {
-        self.message_match
+        match self.why {
+            Why::Message { matched, .. } => Some(matched),
+            _ => None,
+        }
     }
 
     /// Whether the code is in the catalogue.
@@ -700,9 +757,14 @@ impl<'r> CanonicalError<'r> {
         self.detected_by
     }
 
-    /// Why, in a sentence: which shape, which code, which message.
+    /// Why, in a sentence: which shape, which code, which message. Put together on
+    /// first use.
     pub fn detection(&self) -> &str {
-        &self.detection
+        self.detection.get_or_init(|| {
+            let mut sentence = String::new();
+            let _ = self.write_detection(&mut sentence);
+            sentence
+        })
     }
 
     /// The HTTP status of the vendor's response (from the caller or the body).

@@ -1,6 +1,5 @@
 //! The set of catalogues errmap knows: the built-in ones plus any loaded at run time.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::ops::Deref;
 use std::path::Path;
@@ -8,7 +7,10 @@ use std::sync::OnceLock;
 
 use crate::builtin::CATALOGUES;
 use crate::catalogue::{Catalogue, Code};
+use crate::detect::ShapeIndex;
 use crate::error::Error;
+use crate::fxhash::FxHashMap;
+use crate::matching::{MatchFound, PreciseIndex, Query};
 
 /// The catalogues errmap answers from.
 ///
@@ -18,14 +20,29 @@ use crate::error::Error;
 #[derive(Debug, Clone)]
 pub struct Registry {
     catalogues: Vec<Catalogue>,
-    /// For each catalogue, its codes by exact spelling: the hot path of a lookup.
-    by_code: Vec<HashMap<Box<str>, usize>>,
+    /// Every catalogue id and alias, ASCII-lowercase, with the position of the first
+    /// catalogue that answers to it.
+    names: FxHashMap<Box<str>, usize>,
+    /// Every catalogue's messages for finding an equal one or a template, on first use.
+    precise: OnceLock<PreciseIndex>,
+    /// Which body shapes can fit a body with given member names, on first use.
+    shapes: OnceLock<ShapeIndex>,
     /// Built on the first search, emptied when a catalogue is added.
     pub(crate) search_index: crate::search::SearchIndex,
 }
 
-fn code_index(catalogue: &Catalogue) -> HashMap<Box<str>, usize> {
-    catalogue.codes().iter().enumerate().map(|(i, code)| (Box::from(code.code()), i)).collect()
+fn add_names(names: &mut FxHashMap<Box<str>, usize>, at: usize, catalogue: &Catalogue) {
+    for name in std::iter::once(catalogue.id()).chain(catalogue.aliases()) {
+        names.entry(Box::from(name.to_ascii_lowercase())).or_insert(at);
+    }
+}
+
+fn name_index(catalogues: &[Catalogue]) -> FxHashMap<Box<str>, usize> {
+    let mut names = FxHashMap::default();
+    for (at, catalogue) in catalogues.iter().enumerate() {
+        add_names(&mut names, at, catalogue);
+    }
+    names
 }
 
 /// A code together with the catalogue it belongs to. Dereferences to the [`Code`].
@@ -102,8 +119,14 @@ impl Registry {
     /// A registry of the built-in catalogues, to which more can be added.
     pub fn new() -> Registry {
         let catalogues = CATALOGUES.to_vec();
-        let by_code = catalogues.iter().map(code_index).collect();
-        Registry { catalogues, by_code, search_index: Default::default() }
+        let names = name_index(&catalogues);
+        Registry {
+            catalogues,
+            names,
+            precise: OnceLock::new(),
+            shapes: OnceLock::new(),
+            search_index: Default::default(),
+        }
     }
 
     /// The shared registry of built-in catalogues.
@@ -121,7 +144,9 @@ impl Registry {
             if let Some(at) = self.catalogues.iter().position(|c| c.builtin && c.id.eq_ignore_ascii_case(&catalogue.id))
             {
                 self.catalogues.remove(at);
-                self.by_code.remove(at);
+                self.names = name_index(&self.catalogues);
+                self.precise = OnceLock::new();
+                self.shapes = OnceLock::new();
             }
         }
         for name in std::iter::once(catalogue.id()).chain(catalogue.aliases()) {
@@ -129,8 +154,10 @@ impl Registry {
                 return Err(Error::DuplicateCatalogue { name: name.to_string(), builtin: self.catalogues[at].builtin });
             }
         }
-        self.by_code.push(code_index(&catalogue));
+        add_names(&mut self.names, self.catalogues.len(), &catalogue);
         self.catalogues.push(catalogue);
+        self.precise = OnceLock::new();
+        self.shapes = OnceLock::new();
         Ok(())
     }
 
@@ -153,8 +180,12 @@ impl Registry {
 
     /// The catalogue with this id or alias, ignoring ASCII case.
     pub fn catalogue(&self, name: &str) -> Result<&Catalogue, Error> {
-        let at = self.position(name).ok_or_else(|| self.unknown_vendor(name))?;
-        Ok(&self.catalogues[at])
+        Ok(&self.catalogues[self.find(name)?])
+    }
+
+    /// Where the catalogue with this id or alias is, or the error naming the known ones.
+    pub(crate) fn find(&self, name: &str) -> Result<usize, Error> {
+        self.position(name).ok_or_else(|| self.unknown_vendor(name))
     }
 
     fn unknown_vendor(&self, name: &str) -> Error {
@@ -169,13 +200,26 @@ impl Registry {
         }
     }
 
-    /// Where the catalogue of this id or alias is: the exact id first, as callers
-    /// usually write it, then any spelling.
+    /// Where the catalogue of this id or alias is, ignoring ASCII case. Ids and aliases
+    /// are lowercase and no two catalogues share one, so this is also the catalogue
+    /// whose id is exactly `name`.
     pub(crate) fn position(&self, name: &str) -> Option<usize> {
-        self.catalogues
-            .iter()
-            .position(|c| c.id() == name)
-            .or_else(|| self.catalogues.iter().position(|c| c.answers_to(name)))
+        if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.names.get(name.to_ascii_lowercase().as_str()).copied()
+        } else {
+            self.names.get(name).copied()
+        }
+    }
+
+    /// The first code, in registry order, whose message equals the query's, else the
+    /// first whose message is a template the query fills in.
+    pub(crate) fn precise_match(&self, query: &Query<'_>) -> Option<MatchFound<'_>> {
+        self.precise.get_or_init(|| PreciseIndex::new(&self.catalogues)).find(&self.catalogues, query)
+    }
+
+    /// Which body shapes can fit a body, by its member names.
+    pub(crate) fn shape_index(&self) -> &ShapeIndex {
+        self.shapes.get_or_init(|| ShapeIndex::new(self))
     }
 
     /// The code `code` of catalogue `vendor`. The code is matched exactly first, then
@@ -183,9 +227,6 @@ impl Registry {
     pub fn lookup(&self, vendor: &str, code: &str) -> Result<CodeRef<'_>, Error> {
         let at = self.position(vendor).ok_or_else(|| self.unknown_vendor(vendor))?;
         let catalogue = &self.catalogues[at];
-        if let Some(&index) = self.by_code[at].get(code) {
-            return Ok(CodeRef::new(catalogue, &catalogue.codes()[index]));
-        }
         match catalogue.find(code) {
             Some(entry) => Ok(CodeRef::new(catalogue, entry)),
             None => Err(Error::UnknownCode {

@@ -8,6 +8,8 @@
 //! Every checked value is a [`Spanned`] so a problem can point at line and column.
 
 use std::collections::HashMap;
+
+use crate::fxhash::{FxHashMap, FxHashSet};
 use std::fmt;
 use std::ops::Range;
 
@@ -547,12 +549,13 @@ fn check_mapping(
     kind_match: &Option<Spanned<String>>,
     reason: &Option<Spanned<String>>,
     kind_ids: &[&str],
+    known: &FxHashSet<&str>,
     problems: &mut Vec<Problem>,
 ) {
     let missing = |field| Problem { span: span.clone(), kind: ProblemKind::MissingField { field } };
     match kind {
         None => problems.push(missing("kind")),
-        Some(kind) if !kind_ids.contains(&kind.get_ref().as_str()) => problems.push(Problem::at(
+        Some(kind) if !known.contains(kind.get_ref().as_str()) => problems.push(Problem::at(
             kind,
             ProblemKind::UnknownKind {
                 given: kind.get_ref().clone(),
@@ -577,6 +580,8 @@ fn check_mapping(
 /// Checks a catalogue against the kind ids of the taxonomy.
 pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Problem> {
     let mut problems = Vec::new();
+    // Looked up for every code: a set, not a scan of the taxonomy.
+    let known: FxHashSet<&str> = kind_ids.iter().copied().collect();
     if !is_id(catalogue.id.get_ref(), '-') {
         problems.push(Problem::at(&catalogue.id, ProblemKind::BadId { given: catalogue.id.get_ref().clone() }));
     }
@@ -594,8 +599,8 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
         }
     };
     language(&catalogue.language, &mut problems);
-    let mut codes: HashMap<&str, ()> = HashMap::new();
-    let mut symbols: HashMap<&str, ()> = HashMap::new();
+    let mut codes: FxHashMap<&str, ()> = FxHashMap::default();
+    let mut symbols: FxHashMap<&str, ()> = FxHashMap::default();
     for entry in &catalogue.code {
         let code = entry.get_ref();
         let missing = |field| Problem { span: entry.span(), kind: ProblemKind::MissingField { field } };
@@ -650,7 +655,7 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
         if let Some(value) = &code.http_status {
             status(value, &mut problems);
         }
-        check_mapping(entry.span(), &code.kind, &code.kind_match, &code.reason, kind_ids, &mut problems);
+        check_mapping(entry.span(), &code.kind, &code.kind_match, &code.reason, kind_ids, &known, &mut problems);
         for variant in &code.variant {
             let v = variant.get_ref();
             pointer(&v.field, &mut problems);
@@ -662,7 +667,7 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
                     problems.push(Problem::at(value, ProblemKind::EmptyField { field: "equals/contains" }));
                 }
             }
-            check_mapping(variant.span(), &v.kind, &v.kind_match, &v.reason, kind_ids, &mut problems);
+            check_mapping(variant.span(), &v.kind, &v.kind_match, &v.reason, kind_ids, &known, &mut problems);
         }
     }
     for body in &catalogue.body {

@@ -22,11 +22,11 @@
 //! two codes, never chained through a third catalogue. A code is always an exact
 //! match for itself.
 
-use std::sync::OnceLock;
-
 use serde::{Serialize, Serializer};
 
+use crate::builtin::NEIGHBOURS;
 use crate::catalogue::{Catalogue, KindMatch, Variant};
+use crate::kin::{self, Tree};
 use crate::registry::{CodeRef, Registry};
 use crate::taxonomy::Kind;
 
@@ -126,43 +126,21 @@ impl<'r> Translation<'r> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tree {
-    Same,
-    TargetBroader,
-    TargetNarrower,
-    Kin,
+/// For each kind, the kinds a code of it can relate to, with the tree relation and
+/// distance, in kind order: tabulated by build.rs from the taxonomy.
+fn neighbours(kind: Kind) -> &'static [(Kind, Tree, u8)] {
+    NEIGHBOURS[usize::from(kind.0)]
 }
 
-/// For each kind, the kinds a code of it can relate to, with the tree relation and
-/// distance. Built once from the static taxonomy.
-fn neighbours(kind: Kind) -> &'static [(Kind, Tree, u8)] {
-    static TABLE: OnceLock<Vec<Vec<(Kind, Tree, u8)>>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        Kind::all().map(|k| Kind::all().filter_map(|o| tree_relation(k, o).map(|(t, d)| (o, t, d))).collect()).collect()
-    });
-    &table[usize::from(kind.0)]
+/// Whether any kind is below `kind` in the tree.
+pub(crate) fn has_narrower_kinds(kind: Kind) -> bool {
+    neighbours(kind).iter().any(|&(_, tree, _)| tree == Tree::TargetNarrower)
 }
 
 /// How kind `b` sits relative to kind `a`, and how many steps apart they are.
 fn tree_relation(a: Kind, b: Kind) -> Option<(Tree, u8)> {
-    if a == b {
-        return Some((Tree::Same, 0));
-    }
-    let up_a: Vec<Kind> = std::iter::once(a).chain(a.ancestors()).collect();
-    let up_b: Vec<Kind> = std::iter::once(b).chain(b.ancestors()).collect();
-    let (ia, ib) = up_a.iter().enumerate().find_map(|(ia, k)| up_b.iter().position(|o| o == k).map(|ib| (ia, ib)))?;
-    let distance = u8::try_from(ia + ib).unwrap_or(u8::MAX);
-    let common = up_a[ia];
-    if common == b {
-        Some((Tree::TargetBroader, distance))
-    } else if common == a {
-        Some((Tree::TargetNarrower, distance))
-    } else if distance <= 3 && (common.parent().is_some() || distance == 2) {
-        Some((Tree::Kin, distance))
-    } else {
-        None
-    }
+    let parent = |i: usize| Kind(i as u16).parent().map(|p| usize::from(p.0));
+    kin::tree_relation(&parent, usize::from(a.0), usize::from(b.0))
 }
 
 fn label(tree: Tree, source: KindMatch, target: KindMatch) -> Option<Relation> {

@@ -1056,3 +1056,44 @@ fn refinements_are_checked() {
     assert!(messages.iter().any(|m| m.contains("'BAD_LOGINN' is not a code")), "{messages:?}");
     assert!(messages.iter().any(|m| m.contains("contradicts")), "{messages:?}");
 }
+
+#[test]
+fn log_lines_are_records_or_bodies() {
+    let normalizer = Normalizer::default();
+    type Seen = (Option<String>, Option<String>, Kind, DetectedBy, String, Option<u16>);
+    fn seen(e: &CanonicalError<'_>) -> Seen {
+        let vendor = e.vendor().map(str::to_string);
+        (
+            vendor,
+            e.code().map(str::to_string),
+            e.kind(),
+            e.detected_by(),
+            e.detection().to_string(),
+            e.upstream_status(),
+        )
+    }
+    let body = r#"{"code":22011,"message":"该用户不存在"}"#;
+    let direct = seen(&normalizer.normalize(body.as_bytes(), &Context::default().status(400)).unwrap());
+    let as_text = serde_json::to_string(body).unwrap();
+    for line in [
+        format!(r#"{{"body":{body},"status":400}}"#),
+        format!(r#"{{"status":400,"body":{as_text}}}"#),
+        format!(r#"{{"b\u006fdy":{body},"status":400}}"#),
+        format!(r#"{{"body":"ignored","body":{body},"status":400}}"#),
+    ] {
+        let error = normalizer.normalize_log_line(line.as_bytes(), &Context::default()).unwrap();
+        assert_eq!(seen(&error), direct, "{line}");
+    }
+    // A line that is no record is a body, with the caller's context.
+    let bare = normalizer.normalize_log_line(body.as_bytes(), &Context::default().status(400)).unwrap();
+    assert_eq!(seen(&bare), direct);
+    // A record's vendor wins over the caller's, and must name a catalogue.
+    let line = format!(r#"{{"body":{body},"vendor":"authing"}}"#);
+    let error = normalizer.normalize_log_line(line.as_bytes(), &Context::default().vendor("wilddog")).unwrap();
+    assert_eq!(error.vendor(), Some("authing"));
+    let line = format!(r#"{{"body":{body},"vendor":"wildog"}}"#);
+    assert!(matches!(
+        normalizer.normalize_log_line(line.as_bytes(), &Context::default()),
+        Err(Error::UnknownVendor { .. })
+    ));
+}

@@ -337,14 +337,14 @@ fn registry(ui: &Ui, flags: &[PathBuf]) -> Result<Loaded, Error> {
             }
         }
     }
-    Ok(Loaded::Extended(registry))
+    Ok(Loaded::Extended(Box::new(registry)))
 }
 
 /// The registry a command works with: the shared built-in one, or one extended with
 /// the user's catalogues.
 enum Loaded {
     Builtin(&'static Registry),
-    Extended(Registry),
+    Extended(Box<Registry>),
 }
 
 impl AsRef<Registry> for Loaded {

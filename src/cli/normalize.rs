@@ -1,6 +1,7 @@
 //! `errmap normalize`: one body, or a stream of them (`--jsonl`), to canonical errors.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
@@ -11,7 +12,6 @@ use errmap::{
     sanitize,
 };
 use serde::Serialize;
-use serde_json::Value;
 
 use super::output::{Table, Ui};
 use super::{Format, Outcome, describe};
@@ -45,13 +45,25 @@ struct NormalizedJson<'a> {
     detection: &'a str,
     params: BTreeMap<&'a str, &'a ParamValue>,
     vendor_message: Option<&'a str>,
-    message: String,
-    hint: String,
+    message: Cow<'a, str>,
+    hint: Cow<'a, str>,
     locale: errmap::Locale,
     expose: &'static str,
 }
 
 fn record<'e>(ui: &Ui, error: &'e CanonicalError<'_>, expose: Expose, line: Option<u64>) -> NormalizedJson<'e> {
+    let texts = (error.message(ui.locale, expose).into(), error.hint(ui.locale, expose).into());
+    record_with(ui, error, expose, line, texts)
+}
+
+/// [`record`] with the message and hint already rendered.
+fn record_with<'e>(
+    ui: &Ui,
+    error: &'e CanonicalError<'_>,
+    expose: Expose,
+    line: Option<u64>,
+    (message, hint): (Cow<'e, str>, Cow<'e, str>),
+) -> NormalizedJson<'e> {
     let kind = error.visible_kind(expose);
     NormalizedJson {
         line,
@@ -68,8 +80,8 @@ fn record<'e>(ui: &Ui, error: &'e CanonicalError<'_>, expose: Expose, line: Opti
         detection: error.detection(),
         params: error.visible_params(expose).iter().map(|(name, value)| (name.as_str(), value)).collect(),
         vendor_message: if expose == Expose::None { None } else { error.vendor_message() },
-        message: error.message(ui.locale, expose),
-        hint: error.hint(ui.locale, expose),
+        message,
+        hint,
         locale: ui.locale,
         expose: expose.as_str(),
     }
@@ -193,28 +205,6 @@ struct Summary {
     by_vendor: BTreeMap<String, u64>,
 }
 
-/// One input line of `--jsonl`: either a raw body, or a log record
-/// `{"body": …, "vendor": …, "status": …, "content_type": …}`.
-fn normalize_line<'r>(
-    normalizer: &Normalizer<'r>,
-    context: &Context<'_>,
-    line: &[u8],
-) -> Result<CanonicalError<'r>, Error> {
-    if let Ok(Value::Object(record)) = serde_json::from_slice::<Value>(line) {
-        if let Some(body) = record.get("body") {
-            let vendor = record.get("vendor").and_then(Value::as_str).or(context.vendor);
-            let status = record.get("status").and_then(Value::as_u64).and_then(|s| u16::try_from(s).ok());
-            let content_type = record.get("content_type").and_then(Value::as_str).or(context.content_type);
-            let context = Context { status: status.or(context.status), vendor, content_type };
-            return match body {
-                Value::String(raw) => normalizer.normalize(raw.as_bytes(), &context),
-                other => normalizer.normalize_value(other, &context),
-            };
-        }
-    }
-    normalizer.normalize(line, context)
-}
-
 fn stream(
     ui: &Ui,
     format: Format,
@@ -230,8 +220,11 @@ fn stream(
         None => Box::new(io::stdin().lock()),
     };
     let options = ProblemOptions::default();
-    let mut out = BufWriter::new(io::stdout().lock());
+    let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let mut summary = Summary::default();
+    let unidentified = ui.t("label-unidentified");
+    // A kind's message without values, and its hint, are the same on every line.
+    let mut texts: HashMap<Kind, (String, String)> = HashMap::new();
     let mut buffer = Vec::new();
     let mut reader = input;
     loop {
@@ -246,17 +239,33 @@ fn stream(
         let line_number = summary.lines;
         let line = buffer.strip_suffix(b"\n").unwrap_or(&buffer);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let written = match normalize_line(normalizer, context, line) {
+        let written = match normalizer.normalize_log_line(line, context) {
             Ok(error) => {
                 summary.normalized += 1;
                 if !error.known() {
                     summary.unknown += 1;
                 }
-                let vendor = error.vendor().map_or_else(|| ui.t("label-unidentified"), str::to_string);
-                *summary.by_vendor.entry(vendor).or_default() += 1;
+                let vendor = error.vendor().unwrap_or(&unidentified);
+                match summary.by_vendor.get_mut(vendor) {
+                    Some(count) => *count += 1,
+                    None => {
+                        summary.by_vendor.insert(vendor.to_string(), 1);
+                    }
+                }
                 match format {
                     Format::Problem => serde_json::to_writer(&mut out, &error.problem(ui.locale, expose, &options)),
-                    _ => serde_json::to_writer(&mut out, &record(ui, &error, expose, Some(line_number))),
+                    _ => {
+                        let rendered = if error.visible_params(expose).is_empty() {
+                            let kind = error.visible_kind(expose);
+                            let (message, hint) = texts
+                                .entry(kind)
+                                .or_insert_with(|| (error.message(ui.locale, expose), error.hint(ui.locale, expose)));
+                            (Cow::Borrowed(message.as_str()), Cow::Borrowed(hint.as_str()))
+                        } else {
+                            (error.message(ui.locale, expose).into(), error.hint(ui.locale, expose).into())
+                        };
+                        serde_json::to_writer(&mut out, &record_with(ui, &error, expose, Some(line_number), rendered))
+                    }
                 }
             }
             Err(error) => {

@@ -1,0 +1,116 @@
+//! How cost grows with the data: 100 generated catalogues of 1,000 codes each, loaded as
+//! users' catalogues (`Catalogue::from_toml` + `Registry::add`) beside the built-in
+//! ones. Start-up (parse + add + first lookup and translation), and lookup and
+//! translation with the built-in catalogues alone and with the 100 added.
+//!
+//! Run with `cargo bench --bench scale`; `benches/figures.sh` turns the medians into the
+//! README's table.
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use errmap::{Catalogue, Kind, Registry};
+
+const CATALOGUES: usize = 100;
+const CODES: usize = 1_000;
+
+/// The TOML text of generated catalogue `n`: codes spread over every kind, as real
+/// catalogues are, with a few close and narrower matches and a template message.
+fn catalogue_text(n: usize) -> String {
+    let kinds: Vec<&str> = Kind::all().map(Kind::id).collect();
+    let mut text = String::with_capacity(CODES * 200);
+    let _ = write!(
+        text,
+        "id = \"scale-{n:03}\"\nname = \"Generated vendor {n}\"\naliases = [\"gen-{n:03}\"]\nlanguage = \"en\"\n\
+         fallback = \"{}\"\n\n[[body]]\nname = \"Generated vendor {n} error\"\npresent = [\"/vendor{n}\"]\n\
+         code = \"/vendor{n}/code\"\nmessage = \"/vendor{n}/message\"\n\n",
+        10_000 + CODES - 1
+    );
+    for i in 0..CODES {
+        let kind = kinds[(i * 7 + n) % kinds.len()];
+        let _ = write!(text, "[[code]]\ncode = \"{}\"\nsymbol = \"error_{n}_{i}\"\n", 10_000 + i);
+        if i % 10 == 3 {
+            let _ = write!(
+                text,
+                "message = \"Generated condition {i} of vendor {n}: {{0}} attempts left\"\nparams = [\"remaining\"]\n"
+            );
+        } else {
+            let _ = writeln!(text, "message = \"Generated condition {i} of vendor {n}\"");
+        }
+        let _ = write!(text, "http_status = {}\nkind = \"{kind}\"\n", 400 + i % 30);
+        match i % 5 {
+            3 => text.push_str("match = \"close\"\nreason = \"Generated: nearly the kind.\"\n\n"),
+            4 => text.push_str("match = \"narrower\"\nreason = \"Generated: one case of the kind.\"\n\n"),
+            _ => text.push_str("match = \"exact\"\n\n"),
+        }
+    }
+    text
+}
+
+fn load(texts: &[String]) -> Registry {
+    let mut registry = Registry::new();
+    for (n, text) in texts.iter().enumerate() {
+        let catalogue = Catalogue::from_toml(text, &format!("scale-{n:03}.toml")).unwrap();
+        registry.add(catalogue).unwrap();
+    }
+    registry
+}
+
+fn scale(c: &mut Criterion) {
+    let texts: Vec<String> = (0..CATALOGUES).map(catalogue_text).collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    eprintln!("scale: {CATALOGUES} catalogues x {CODES} codes, {:.1} MB of TOML", bytes as f64 / 1e6);
+
+    let mut group = c.benchmark_group("scale");
+    group.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(10));
+    group.bench_function("startup_parse", |b| {
+        b.iter(|| {
+            texts.iter().map(|t| Catalogue::from_toml(black_box(t), "scale.toml").unwrap().codes().len()).sum::<usize>()
+        })
+    });
+    group.bench_function("startup", |b| {
+        b.iter(|| {
+            let registry = load(black_box(&texts));
+            let source = registry.resolve("wilddog:22011").unwrap();
+            registry.translate(source, registry.catalogue("scale-099").unwrap()).matches.len()
+        })
+    });
+    group.finish();
+
+    let small = Registry::new();
+    let large = load(&texts);
+    let mut group = c.benchmark_group("scale");
+    for (name, registry) in [("builtin", &small), ("100", &large)] {
+        let source = registry.resolve("wilddog:22011").unwrap();
+        let authing = registry.catalogue("authing").unwrap();
+        group.bench_function(format!("lookup_{name}"), |b| {
+            b.iter(|| registry.lookup(black_box("wilddog"), black_box("22011")).is_ok())
+        });
+        group.bench_function(format!("translate_{name}"), |b| {
+            b.iter(|| registry.translate(black_box(source), black_box(authing)))
+        });
+    }
+    // Within the generated catalogues: the last one added, and between two of 1,000 codes.
+    let source = large.resolve("scale-050:10500").unwrap();
+    let target = large.catalogue("scale-099").unwrap();
+    eprintln!(
+        "scale: scale-050:10500 ({}) -> scale-099: {} matches",
+        source.kind().id(),
+        large.translate(source, target).matches.len()
+    );
+    group.bench_function("lookup_100_last", |b| {
+        b.iter(|| large.lookup(black_box("scale-099"), black_box("10999")).is_ok())
+    });
+    group.bench_function("lookup_100_alias", |b| {
+        b.iter(|| large.lookup(black_box("GEN-099"), black_box("10999")).is_ok())
+    });
+    group.bench_function("translate_100_generated", |b| {
+        b.iter(|| large.translate(black_box(source), black_box(target)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, scale);
+criterion_main!(benches);
