@@ -2,6 +2,7 @@
 //! code and message each takes out of it, borrowed from the body.
 
 use std::borrow::Cow;
+use std::fmt;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -182,7 +183,8 @@ struct Memo<'v, B> {
     /// Every pointer into the members of an object body has been read: the ones still
     /// unread name no member.
     complete: bool,
-    numbers: Vec<(usize, Rc<str>)>,
+    /// The numbers found at pointers, written out once.
+    numbers: [Option<(usize, Rc<str>)>; 2],
     /// Pointers whose text has no control characters.
     clean: SmallList,
 }
@@ -236,7 +238,7 @@ impl<'v, B: Node> Memo<'v, B> {
         } else {
             Found::Heap(vec![Lookup::Unread; pointers])
         };
-        Memo { found, complete: false, numbers: Vec::new(), clean: SmallList::default() }
+        Memo { found, complete: false, numbers: Default::default(), clean: SmallList::default() }
     }
 
     fn slot(&mut self, pointer: usize) -> &mut Lookup<'v, B> {
@@ -296,11 +298,15 @@ impl<'v, B: Node> Memo<'v, B> {
             return (!code.is_empty()).then_some(RawCode::Text(code));
         }
         let number = value.as_number()?;
-        let text = match self.numbers.iter().find(|(p, _)| *p == pointer) {
+        let text = match self.numbers.iter().flatten().find(|(p, _)| *p == pointer) {
             Some((_, text)) => text.clone(),
             None => {
-                let text: Rc<str> = Rc::from(number_text(number).as_str());
-                self.numbers.push((pointer, text.clone()));
+                let text = number_text(number);
+                // Remembered in the first free place; a body with more numbered codes
+                // than places writes the others out again.
+                if let Some(free) = self.numbers.iter_mut().find(|n| n.is_none()) {
+                    *free = Some((pointer, text.clone()));
+                }
                 text
             }
         };
@@ -310,11 +316,11 @@ impl<'v, B: Node> Memo<'v, B> {
 }
 
 /// A JSON number as `serde_json` writes it.
-fn number_text(number: &serde_json::Number) -> String {
-    use std::fmt::Write as _;
+fn number_text(number: &serde_json::Number) -> Rc<str> {
+    use fmt::Write as _;
     let mut text = String::with_capacity(24);
     let _ = write!(text, "{number}");
-    text
+    Rc::from(text)
 }
 
 /// What the shapes of a registry's catalogues (or only of catalogue `only`) read from
@@ -336,7 +342,18 @@ pub(crate) fn candidates<'r, 'v, B: Node>(
         }
     });
     memo.complete = object;
-    let mut found = Vec::with_capacity(4);
+    if object && only.is_none() {
+        for &shape in &index.always {
+            chosen.insert(shape as usize);
+        }
+    }
+    // Room for every shape that may fit, so the list is allocated once.
+    let room = match only {
+        Some(at) => index.ranges[at].len(),
+        None if object => chosen.len(),
+        None => index.shapes.len(),
+    };
+    let mut found = Vec::with_capacity(room);
     let read = |shape: usize| {
         if let Some(candidate) = extract(registry, index, &index.shapes[shape], body, &mut memo) {
             found.push(candidate);
@@ -344,12 +361,7 @@ pub(crate) fn candidates<'r, 'v, B: Node>(
     };
     match only {
         Some(at) => index.ranges[at].clone().for_each(read),
-        None if object => {
-            for &shape in &index.always {
-                chosen.insert(shape as usize);
-            }
-            chosen.for_each(read);
-        }
+        None if object => chosen.for_each(read),
         None => (0..index.shapes.len()).for_each(read),
     }
     found
@@ -399,13 +411,21 @@ impl ShapeSet {
         words[at / 64] |= 1 << (at % 64);
     }
 
-    /// Calls `f` with every member, in increasing order.
-    fn for_each(&self, mut f: impl FnMut(usize)) {
-        let words = match self {
+    /// How many members it has.
+    fn len(&self) -> usize {
+        self.words().iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    fn words(&self) -> &[u64] {
+        match self {
             ShapeSet::Small(words) => &words[..],
             ShapeSet::Large(words) => &words[..],
-        };
-        for (i, &word) in words.iter().enumerate() {
+        }
+    }
+
+    /// Calls `f` with every member, in increasing order.
+    fn for_each(&self, mut f: impl FnMut(usize)) {
+        for (i, &word) in self.words().iter().enumerate() {
             let mut word = word;
             while word != 0 {
                 f(i * 64 + word.trailing_zeros() as usize);
