@@ -414,6 +414,15 @@ impl Catalogue {
         self.codes.iter().map(move |code| CodeRef::new(self, code))
     }
 
+    /// Where `code`, one of this catalogue's codes, is in [`Catalogue::codes`];
+    /// `None` for a code of another catalogue.
+    pub(crate) fn position_of(&self, code: &Code) -> Option<usize> {
+        let start = self.codes.as_ptr() as usize;
+        let offset = (std::ptr::from_ref(code) as usize).checked_sub(start)?;
+        let at = offset / std::mem::size_of::<Code>();
+        (offset % std::mem::size_of::<Code>() == 0 && at < self.codes.len()).then_some(at)
+    }
+
     /// The code written exactly so, if the catalogue has it.
     pub fn get(&self, code: &str) -> Option<&Code> {
         fxhash::find(&self.table, code, |i| self.codes[i].code()).map(|i| &self.codes[i])

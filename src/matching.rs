@@ -6,6 +6,8 @@
 //! or similar enough by character bigrams, which works for Chinese text without spaces
 //! as well as for English.
 
+use std::borrow::Cow;
+
 use crate::catalogue::Catalogue;
 use crate::fxhash::FxHashMap;
 use crate::registry::CodeRef;
@@ -71,25 +73,28 @@ pub(crate) fn similarity(a: &str, b: &str) -> f64 {
     dice(&x, &y)
 }
 
-/// A template cut at its `{N}` placeholders: the literal parts (one more than the
-/// placeholders) and the placeholder numbers in order. `None` without placeholders.
-struct Template<'t> {
-    literals: Vec<&'t str>,
-    order: Vec<usize>,
+/// A template cut at its `{N}` placeholders, with its whitespace collapsed: the literal
+/// parts (one more than the placeholders) and the placeholder numbers in order. Parsed
+/// once per code when a catalogue's messages are indexed.
+#[derive(Debug, Clone)]
+pub(crate) struct Template {
+    literals: Box<[Box<str>]>,
+    order: Box<[usize]>,
 }
 
-impl<'t> Template<'t> {
-    /// `template` must already have its whitespace collapsed.
-    fn parse(template: &'t str) -> Option<Template<'t>> {
+impl Template {
+    /// `None` without placeholders.
+    fn parse(template: &str) -> Option<Template> {
+        let template = collapse_spaces(template);
         let mut literals = Vec::new();
         let mut order = Vec::new();
-        let mut rest = template;
+        let mut rest = &*template;
         while let Some(open) = rest.find('{') {
             let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
             let inner = &rest[open + 1..close];
             match inner.parse::<usize>() {
                 Ok(n) => {
-                    literals.push(&rest[..open]);
+                    literals.push(Box::from(&rest[..open]));
                     order.push(n);
                     rest = &rest[close + 1..];
                 }
@@ -99,8 +104,8 @@ impl<'t> Template<'t> {
         if order.is_empty() {
             return None;
         }
-        literals.push(rest);
-        Some(Template { literals, order })
+        literals.push(Box::from(rest));
+        Some(Template { literals: literals.into(), order: order.into() })
     }
 
     /// What a text must start with (ASCII-lowercased, after trimming) to fill the template.
@@ -108,53 +113,91 @@ impl<'t> Template<'t> {
         self.literals[0].trim_start().to_ascii_lowercase()
     }
 
-    /// The values, given the collapsed text (trimmed) and its ASCII-lowercase form.
-    fn fill(&self, text: &str, lower: &str) -> Option<Vec<String>> {
-        let first = self.prefix();
-        if !lower.starts_with(&first) {
+    /// The values, given the text with its whitespace collapsed and trimmed. The literal
+    /// parts compare ignoring ASCII case, which keeps byte offsets, so nothing is
+    /// lowercased or copied but the values.
+    fn fill(&self, text: &str) -> Option<Vec<String>> {
+        let first = self.literals[0].trim_start();
+        if !starts_with_ignore_case(text, first) {
             return None;
         }
         let mut at = first.len();
         let mut values = vec![String::new(); self.order.iter().max().map_or(0, |m| m + 1)];
         for (i, &n) in self.order.iter().enumerate() {
-            let literal = self.literals[i + 1].to_ascii_lowercase();
+            let literal = &*self.literals[i + 1];
             let last = i + 1 == self.order.len();
-            let end = if last {
+            let (end, skip) = if last {
                 let literal = literal.trim_end();
-                if !lower.ends_with(literal) || lower.len() - literal.len() < at {
+                if !ends_with_ignore_case(text, literal) || text.len() - literal.len() < at {
                     return None;
                 }
-                lower.len() - literal.len()
+                (text.len() - literal.len(), literal.len())
             } else if literal.is_empty() {
                 return None;
             } else {
-                at + lower[at..].find(&literal)?
+                (at + find_ignore_case(text.get(at..)?, literal)?, literal.len())
             };
             let value = text.get(at..end)?.trim();
             if value.is_empty() {
                 return None;
             }
             values[n] = value.to_string();
-            at = end + literal.len();
+            at = end + skip;
         }
         Some(values)
     }
+}
+
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes().get(..prefix.len()).is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() >= suffix.len() && bytes[bytes.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
+/// Where `needle` first occurs in `haystack`, ignoring ASCII case.
+fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
+    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
+    // A match of valid UTF-8 starts and ends on character boundaries of the haystack.
+    haystack.windows(needle.len()).position(|window| window.eq_ignore_ascii_case(needle))
 }
 
 /// The values that fill the `{N}` placeholders of `template` to give `text`, in
 /// placeholder-number order, or `None` when `text` is not an instance of `template`.
 /// The literal parts compare ignoring ASCII case and surrounding whitespace.
 pub fn fill_template(template: &str, text: &str) -> Option<Vec<String>> {
-    let template = collapse_spaces(template);
-    let template = Template::parse(&template)?;
-    let text = collapse_spaces(text);
-    let text = text.trim();
-    template.fill(text, &text.to_ascii_lowercase())
+    Template::parse(template)?.fill(&collapse_spaces(text))
 }
 
-/// `text` with every run of whitespace as one space.
-fn collapse_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// The values that fill the placeholders of `entry`'s message to give `text`, as
+/// [`fill_template`] finds them, from the template parsed when its catalogue's messages
+/// were indexed.
+pub(crate) fn fill_code_template(entry: CodeRef<'_>, text: &str) -> Option<Vec<String>> {
+    let catalogue = entry.catalogue();
+    let index = index_of(catalogue);
+    let at = catalogue.position_of(entry.entry()).map(|at| at as u32);
+    match at.and_then(|at| index.templates.binary_search_by_key(&at, |t| t.code).ok()) {
+        Some(found) => index.templates[found].template.fill(&collapse_spaces(text)),
+        // Not indexed for matching (a message that is only placeholders): parsed here.
+        None => fill_template(entry.message()?, text),
+    }
+}
+
+/// `text` with every run of whitespace as one space, trimmed; borrowed when it already
+/// is, the usual case.
+fn collapse_spaces(text: &str) -> Cow<'_, str> {
+    let mut previous_space = true;
+    let collapsed = text.chars().all(|c| {
+        let ok = if c == ' ' { !previous_space } else { !c.is_whitespace() };
+        previous_space = c == ' ';
+        ok
+    });
+    if collapsed && !previous_space {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// What matching needs of a catalogue's messages, worked out once per catalogue on
@@ -182,7 +225,18 @@ pub(crate) struct MessageIndex {
     /// Codes with placeholders, in table order, with the prefix (see
     /// [`Template::prefix`]) and the prefix folded: the folded text of an instance
     /// starts with it.
-    templates: Vec<(u32, String, String)>,
+    templates: Vec<IndexedTemplate>,
+}
+
+/// A code's message template, parsed, with the prefix (see [`Template::prefix`]) a text
+/// must start with to fill it and that prefix folded: the folded text of an instance
+/// starts with it.
+#[derive(Debug, Clone)]
+struct IndexedTemplate {
+    code: u32,
+    template: Template,
+    prefix: String,
+    folded: String,
 }
 
 impl MessageIndex {
@@ -224,11 +278,10 @@ impl MessageIndex {
             if !has_literal_text(message) {
                 continue;
             }
-            let collapsed = collapse_spaces(message);
-            if let Some(template) = Template::parse(&collapsed) {
+            if let Some(template) = Template::parse(message) {
                 let prefix = template.prefix();
                 let folded = fold(&prefix);
-                index.templates.push((i as u32, prefix, folded));
+                index.templates.push(IndexedTemplate { code: i as u32, template, prefix, folded });
             }
         }
         index
@@ -288,7 +341,7 @@ impl<'t> Query<'t> {
 
     fn collapsed(&self) -> (&str, &str) {
         let (text, lower) = self.collapsed.get_or_init(|| {
-            let text = collapse_spaces(self.text).trim().to_string();
+            let text = collapse_spaces(self.text).into_owned();
             let lower = text.to_ascii_lowercase();
             (text, lower)
         });
@@ -314,20 +367,23 @@ fn template_match<'c>(catalogue: &'c Catalogue, index: &MessageIndex, query: &Qu
     if index.templates.is_empty() {
         return None;
     }
-    index.templates.iter().find_map(|(code, prefix, folded)| {
-        // Folding the text keeps its prefix's folded form in front: a cheap first test.
-        if !query.folded.starts_with(folded.as_str()) {
-            return None;
-        }
-        let (text, lower) = query.collapsed();
-        if !lower.starts_with(prefix.as_str()) {
-            return None;
-        }
-        let code = CodeRef::new(catalogue, &catalogue.codes()[*code as usize]);
-        let template = collapse_spaces(code.message()?);
-        let values = Template::parse(&template)?.fill(text, lower)?;
-        Some((code, MessageMatch::Template, values, 1.0))
+    index.templates.iter().find_map(|t| {
+        let values = fill_indexed(t, query)?;
+        Some((CodeRef::new(catalogue, &catalogue.codes()[t.code as usize]), MessageMatch::Template, values, 1.0))
     })
+}
+
+/// The values that fill an indexed template to give the query's text.
+fn fill_indexed(t: &IndexedTemplate, query: &Query<'_>) -> Option<Vec<String>> {
+    // Folding the text keeps its prefix's folded form in front: a cheap first test.
+    if !query.folded.starts_with(t.folded.as_str()) {
+        return None;
+    }
+    let (text, lower) = query.collapsed();
+    if !lower.starts_with(t.prefix.as_str()) {
+        return None;
+    }
+    t.template.fill(text)
 }
 
 /// The code of `catalogue` whose message equals the query's or is a template the
@@ -348,8 +404,18 @@ pub(crate) struct PreciseIndex {
     /// Each folded message with the first code (catalogue, code, in registry order)
     /// that has it.
     equal: FxHashMap<Box<str>, (u32, u32)>,
-    /// Every template, in registry order: catalogue, code, prefix and folded prefix.
-    templates: Vec<(u32, u32, String, String)>,
+    /// Every template, in registry order, with its catalogue.
+    templates: Vec<(u32, IndexedTemplate)>,
+    /// For each code (by address) whose own message names a more precise kind in another
+    /// catalogue, what [`PreciseIndex::refinement`] answers for that message: worked
+    /// out once, so a body that carries the documented text, the usual case, costs one
+    /// hash lookup instead of folding and matching it.
+    own: FxHashMap<usize, (u32, u32, MessageMatch, Vec<String>)>,
+}
+
+/// The identity of a code within its registry, for [`PreciseIndex`]'s table.
+fn address(code: &crate::catalogue::Code) -> usize {
+    std::ptr::from_ref(code) as usize
 }
 
 impl PreciseIndex {
@@ -362,11 +428,57 @@ impl PreciseIndex {
                     precise.equal.entry(Box::from(index.folded_of(i))).or_insert((c as u32, i));
                 }
             }
-            for (i, prefix, folded) in &index.templates {
-                precise.templates.push((c as u32, *i, prefix.clone(), folded.clone()));
+            for template in &index.templates {
+                precise.templates.push((c as u32, template.clone()));
             }
         }
+        let mut own = FxHashMap::default();
+        for catalogue in catalogues {
+            for entry in catalogue.code_refs() {
+                let Some(message) = entry.message() else { continue };
+                if let Some(found) = precise.refine(catalogues, entry, &Query::new(message)) {
+                    let (c, i) = precise.position(catalogues, found.0);
+                    own.insert(address(entry.entry()), (c, i, found.1, found.2));
+                }
+            }
+        }
+        precise.own = own;
         precise
+    }
+
+    /// Where a code of `catalogues` is: catalogue and code positions.
+    fn position(&self, catalogues: &[Catalogue], code: CodeRef<'_>) -> (u32, u32) {
+        let c = catalogues.iter().position(|c| std::ptr::eq(c, code.catalogue())).unwrap_or_default();
+        let i = catalogues[c].codes().iter().position(|e| std::ptr::eq(e, code.entry())).unwrap_or_default();
+        (c as u32, i as u32)
+    }
+
+    /// The code of another catalogue whose message equals `message` (or is a template
+    /// it fills in) and whose kind is narrower than `entry`'s: the precise condition a
+    /// vendor's own message names beside a code that several services share (OAuth's
+    /// `invalid_grant`). The first precise match decides; if it is not narrower,
+    /// there is none.
+    pub(crate) fn refinement<'r>(
+        &self,
+        catalogues: &'r [Catalogue],
+        entry: CodeRef<'r>,
+        message: &str,
+    ) -> Option<MatchFound<'r>> {
+        if entry.message() == Some(message) {
+            let (c, i, how, values) = self.own.get(&address(entry.entry()))?;
+            let catalogue = &catalogues[*c as usize];
+            return Some((CodeRef::new(catalogue, &catalogue.codes()[*i as usize]), *how, values.clone(), 1.0));
+        }
+        self.refine(catalogues, entry, &Query::new(message))
+    }
+
+    fn refine<'r>(&self, catalogues: &'r [Catalogue], entry: CodeRef<'r>, query: &Query<'_>) -> Option<MatchFound<'r>> {
+        if !crate::translate::has_narrower_kinds(entry.kind()) {
+            return None;
+        }
+        self.find(catalogues, query).filter(|(hit, _, _, _)| {
+            !std::ptr::eq(hit.catalogue(), entry.catalogue()) && entry.kind().is_ancestor_of(hit.kind())
+        })
     }
 
     /// What asking each catalogue in turn for an equal message or a filled-in template
@@ -382,18 +494,9 @@ impl PreciseIndex {
         if let Some(&(c, i)) = self.equal.get(query.folded.as_str()) {
             return Some((code(c, i), MessageMatch::Equal, Vec::new(), 1.0));
         }
-        self.templates.iter().find_map(|(c, i, prefix, folded)| {
-            if !query.folded.starts_with(folded.as_str()) {
-                return None;
-            }
-            let (text, lower) = query.collapsed();
-            if !lower.starts_with(prefix.as_str()) {
-                return None;
-            }
-            let code = code(*c, *i);
-            let template = collapse_spaces(code.message()?);
-            let values = Template::parse(&template)?.fill(text, lower)?;
-            Some((code, MessageMatch::Template, values, 1.0))
+        self.templates.iter().find_map(|(c, t)| {
+            let values = fill_indexed(t, query)?;
+            Some((code(*c, t.code), MessageMatch::Template, values, 1.0))
         })
     }
 }

@@ -450,15 +450,8 @@ impl<'r> Normalizer<'r> {
             // less than a vendor's own message template filled in beside it: a message
             // that matches one of another vendor's codes exactly, and means a more precise
             // kind, decides.
-            // Only a kind with narrower kinds below it can be made more precise.
-            let refinable = crate::translate::has_narrower_kinds(entry.kind());
-            if let (None, 0, Some(message), true) =
-                (hinted, best.shape.specificity(), best.message.as_deref(), refinable)
-            {
-                let precise = self.registry.precise_match(&Query::new(message)).filter(|(hit, _, _, _)| {
-                    !std::ptr::eq(hit.catalogue(), best.catalogue) && entry.kind().is_ancestor_of(hit.kind())
-                });
-                if let Some(found) = precise {
+            if let (None, 0, Some(message)) = (hinted, best.shape.specificity(), best.message.as_deref()) {
+                if let Some(found) = self.registry.refinement(entry, message) {
                     return self.by_message(best, found, false, status);
                 }
             }
@@ -598,11 +591,20 @@ impl<'r> Normalizer<'r> {
 
 /// The condition of `entry` that the body's other fields name, if any.
 fn variant_of<'r, B: Node>(entry: CodeRef<'r>, body: &B) -> Option<&'r Variant> {
-    entry
-        .entry()
-        .variants()
-        .iter()
-        .find(|v| body.pointer(v.field()).and_then(Node::as_str).is_some_and(|value| v.test().matches(value)))
+    // A code's conditions usually test one field (Keycloak's 32 read
+    // `/error_description`): it is read once for a run of them.
+    let mut last: Option<(&str, Option<&str>)> = None;
+    entry.entry().variants().iter().find(|v| {
+        let value = match last {
+            Some((field, value)) if field == v.field() => value,
+            _ => {
+                let value = body.pointer(v.field()).and_then(Node::as_str);
+                last = Some((v.field(), value));
+                value
+            }
+        };
+        value.is_some_and(|value| v.test().matches(value))
+    })
 }
 
 /// The best message match across catalogues; the first wins a tie.
@@ -623,11 +625,7 @@ fn params_of(entry: CodeRef<'_>, message: &str) -> Vec<(String, ParamValue)> {
     if entry.params().len() == 0 {
         return Vec::new();
     }
-    entry
-        .message()
-        .and_then(|template| matching::fill_template(template, message))
-        .map(|values| typed(entry, values))
-        .unwrap_or_default()
+    matching::fill_code_template(entry, message).map(|values| typed(entry, values)).unwrap_or_default()
 }
 
 fn typed(entry: CodeRef<'_>, values: Vec<String>) -> Vec<(String, ParamValue)> {

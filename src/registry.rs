@@ -10,7 +10,7 @@ use crate::catalogue::{Catalogue, Code};
 use crate::detect::ShapeIndex;
 use crate::error::Error;
 use crate::fxhash::FxHashMap;
-use crate::matching::{MatchFound, PreciseIndex, Query};
+use crate::matching::{MatchFound, PreciseIndex};
 
 /// The catalogues errmap answers from.
 ///
@@ -211,10 +211,14 @@ impl Registry {
         }
     }
 
-    /// The first code, in registry order, whose message equals the query's, else the
-    /// first whose message is a template the query fills in.
-    pub(crate) fn precise_match(&self, query: &Query<'_>) -> Option<MatchFound<'_>> {
-        self.precise.get_or_init(|| PreciseIndex::new(&self.catalogues)).find(&self.catalogues, query)
+    /// What a vendor's `message` beside `entry` says more precisely, if anything: see
+    /// [`PreciseIndex::refinement`].
+    pub(crate) fn refinement<'r>(&'r self, entry: CodeRef<'r>, message: &str) -> Option<MatchFound<'r>> {
+        self.precise_index().refinement(&self.catalogues, entry, message)
+    }
+
+    fn precise_index(&self) -> &PreciseIndex {
+        self.precise.get_or_init(|| PreciseIndex::new(&self.catalogues))
     }
 
     /// Which body shapes can fit a body, by its member names.
