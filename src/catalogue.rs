@@ -166,8 +166,15 @@ impl VariantTest {
 }
 
 fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
-    let needle = needle.as_bytes();
-    needle.is_empty() || haystack.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else { return true };
+    let Some(last_start) = haystack.len().checked_sub(needle.len()) else { return false };
+    // Only where the first byte matches is the rest compared.
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    haystack[..=last_start]
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| (b == lower || b == upper) && haystack[i + 1..i + needle.len()].eq_ignore_ascii_case(rest))
 }
 
 /// One of several conditions a vendor reports with the same code, with the kind it
