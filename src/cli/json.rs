@@ -225,3 +225,94 @@ pub struct KindJson {
     pub total: usize,
     pub children: Vec<KindJson>,
 }
+
+/// Appends `text` to `out` as a JSON string, byte for byte as `serde_json` writes it
+/// (`\"`, `\\`, the short escapes, `\u00XX` for other control characters; everything
+/// else as it is). For the `--jsonl` stream, where `serde_json`'s byte-at-a-time
+/// escaping was a fifth of the time per line: text without anything to escape, the
+/// usual case, is checked eight bytes at a time and copied in one piece.
+pub fn push_str(out: &mut Vec<u8>, text: &str) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Whether any byte of the word is zero; exact for the word as a whole.
+    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGH != 0;
+    let clean = |word: u64| {
+        !has_zero(word ^ (ONES * u64::from(b'"')))
+            && !has_zero(word ^ (ONES * u64::from(b'\\')))
+            && word.wrapping_sub(ONES * 0x20) & !word & HIGH == 0
+    };
+    let bytes = text.as_bytes();
+    out.push(b'"');
+    let mut start = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        if let Some(chunk) = bytes.get(at..at + 8) {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            if clean(u64::from_le_bytes(word)) {
+                at += 8;
+                continue;
+            }
+        }
+        let end = (at + 8).min(bytes.len());
+        for (i, &byte) in bytes.iter().enumerate().take(end).skip(at) {
+            let escape: &[u8] = match byte {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                b'\n' => b"\\n",
+                b'\r' => b"\\r",
+                b'\t' => b"\\t",
+                0x08 => b"\\b",
+                0x0c => b"\\f",
+                0x00..=0x1f => b"",
+                _ => continue,
+            };
+            out.extend_from_slice(&bytes[start..i]);
+            if escape.is_empty() {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(&[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[usize::from(byte >> 4)],
+                    HEX[usize::from(byte & 15)],
+                ]);
+            } else {
+                out.extend_from_slice(escape);
+            }
+            start = i + 1;
+        }
+        at = end;
+    }
+    out.extend_from_slice(&bytes[start..]);
+    out.push(b'"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_str;
+    use proptest::prelude::*;
+
+    fn written(text: &str) -> String {
+        let mut out = Vec::new();
+        push_str(&mut out, text);
+        String::from_utf8(out).expect("JSON text is UTF-8")
+    }
+
+    #[test]
+    fn strings_are_written_as_serde_json_writes_them() {
+        let texts =
+            ["", "a", "plain ascii text", "引号\"与反斜杠\\", "\u{0}\u{1}\u{8}\u{c}\n\r\t\u{1f}\u{7f}", "exactly8"];
+        for text in texts {
+            assert_eq!(written(text), serde_json::to_string(text).unwrap(), "{text:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_string_is_written_as_serde_json_writes_it(text in "(\\PC|[\u{0}-\u{1f}\"\\\\]){0,40}") {
+            prop_assert_eq!(written(&text), serde_json::to_string(&text).unwrap());
+        }
+    }
+}

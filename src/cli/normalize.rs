@@ -51,6 +51,88 @@ struct NormalizedJson<'a> {
     expose: &'static str,
 }
 
+impl NormalizedJson<'_> {
+    /// Appends the record to `out`, byte for byte as `serde_json` serializes it (a
+    /// test checks every fixture), without `serde_json`'s byte-at-a-time escaping:
+    /// what each `--jsonl` line costs most after normalizing.
+    fn write_to(&self, out: &mut Vec<u8>) -> io::Result<()> {
+        use super::json::push_str;
+        let optional = |out: &mut Vec<u8>, text: Option<&str>| match text {
+            Some(text) => push_str(out, text),
+            None => out.extend_from_slice(b"null"),
+        };
+        let number = |out: &mut Vec<u8>, n: u64| {
+            let mut digits = [0u8; 20];
+            let mut at = digits.len();
+            let mut rest = n;
+            loop {
+                at -= 1;
+                digits[at] = b'0' + (rest % 10) as u8;
+                rest /= 10;
+                if rest == 0 {
+                    break;
+                }
+            }
+            out.extend_from_slice(&digits[at..]);
+        };
+        let boolean = |out: &mut Vec<u8>, b: bool| out.extend_from_slice(if b { b"true" } else { b"false" });
+        out.push(b'{');
+        if let Some(line) = self.line {
+            out.extend_from_slice(b"\"line\":");
+            number(out, line);
+            out.push(b',');
+        }
+        out.extend_from_slice(b"\"vendor\":");
+        optional(out, self.vendor);
+        out.extend_from_slice(b",\"code\":");
+        optional(out, self.code);
+        out.extend_from_slice(b",\"known\":");
+        boolean(out, self.known);
+        out.extend_from_slice(b",\"kind\":");
+        push_str(out, self.kind.id());
+        out.extend_from_slice(b",\"kind_path\":[");
+        for (i, kind) in self.kind_path.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            push_str(out, kind.id());
+        }
+        out.extend_from_slice(b"],\"public_kind\":");
+        push_str(out, self.public_kind.id());
+        out.extend_from_slice(b",\"http_status\":");
+        number(out, u64::from(self.http_status));
+        out.extend_from_slice(b",\"upstream_status\":");
+        match self.upstream_status {
+            Some(status) => number(out, u64::from(status)),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"retryable\":");
+        boolean(out, self.retryable);
+        out.extend_from_slice(b",\"detected_by\":");
+        push_str(out, self.detected_by.as_str());
+        out.extend_from_slice(b",\"detection\":");
+        push_str(out, self.detection);
+        out.extend_from_slice(b",\"params\":");
+        if self.params.is_empty() {
+            out.extend_from_slice(b"{}");
+        } else {
+            serde_json::to_writer(&mut *out, &self.params)?;
+        }
+        out.extend_from_slice(b",\"vendor_message\":");
+        optional(out, self.vendor_message);
+        out.extend_from_slice(b",\"message\":");
+        push_str(out, &self.message);
+        out.extend_from_slice(b",\"hint\":");
+        push_str(out, &self.hint);
+        out.extend_from_slice(b",\"locale\":");
+        push_str(out, self.locale.tag());
+        out.extend_from_slice(b",\"expose\":");
+        push_str(out, self.expose);
+        out.push(b'}');
+        Ok(())
+    }
+}
+
 fn record<'e>(ui: &Ui, error: &'e CanonicalError<'_>, expose: Expose, line: Option<u64>) -> NormalizedJson<'e> {
     let texts = (error.message(ui.locale, expose).into(), error.hint(ui.locale, expose).into());
     record_with(ui, error, expose, line, texts)
@@ -226,6 +308,7 @@ fn stream(
     // A kind's message without values, and its hint, are the same on every line.
     let mut texts: HashMap<Kind, (String, String)> = HashMap::new();
     let mut buffer = Vec::new();
+    let mut record = Vec::with_capacity(1024);
     let mut reader = input;
     loop {
         buffer.clear();
@@ -264,7 +347,10 @@ fn stream(
                         } else {
                             (error.message(ui.locale, expose).into(), error.hint(ui.locale, expose).into())
                         };
-                        serde_json::to_writer(&mut out, &record_with(ui, &error, expose, Some(line_number), rendered))
+                        record.clear();
+                        let written =
+                            record_with(ui, &error, expose, Some(line_number), rendered).write_to(&mut record);
+                        written.and_then(|()| out.write_all(&record)).map_err(serde_json::Error::io)
                     }
                 }
             }
@@ -304,4 +390,49 @@ fn stream(
     );
     // Bad lines are reported in the stream itself; the run as a whole succeeded.
     Ok(Outcome { stdout: String::new(), code: 0 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every fixture body, in every locale and at every exposure, with a line number and
+    /// without, as `--jsonl` writes it.
+    #[test]
+    fn records_are_written_as_serde_json_serializes_them() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bodies");
+        let normalizer = Normalizer::default();
+        let mut checked = 0;
+        for folder in std::fs::read_dir(&root).unwrap() {
+            for file in std::fs::read_dir(folder.unwrap().path()).unwrap() {
+                let path = file.unwrap().path();
+                let fixture: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+                let bytes = match &fixture["body"] {
+                    serde_json::Value::String(raw) => raw.clone().into_bytes(),
+                    json => serde_json::to_vec(json).unwrap(),
+                };
+                let status = fixture["context"]["status"].as_u64().map(|s| s as u16);
+                let context = Context { status, vendor: fixture["context"]["vendor"].as_str(), content_type: None };
+                let Ok(error) = normalizer.normalize(&bytes, &context) else { continue };
+                for locale in errmap::Locale::ALL {
+                    let ui = Ui::new(locale);
+                    for expose in [Expose::None, Expose::AccountStatus, Expose::All] {
+                        for line in [None, Some(7)] {
+                            let record = record(&ui, &error, expose, line);
+                            let mut ours = Vec::new();
+                            record.write_to(&mut ours).unwrap();
+                            let theirs = serde_json::to_vec(&record).unwrap();
+                            assert_eq!(
+                                String::from_utf8(ours).unwrap(),
+                                String::from_utf8(theirs).unwrap(),
+                                "{path:?}"
+                            );
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "only {checked} records checked");
+    }
 }
