@@ -241,7 +241,7 @@ impl<'de> Visitor<'de> for JsonVisitor {
     }
 
     fn visit_map<V: MapAccess<'de>>(self, mut map: V) -> Result<Json<'de>, V::Error> {
-        let mut members = Vec::with_capacity(4);
+        let mut members = Vec::with_capacity(8);
         while let Some(Key(key)) = map.next_key()? {
             if members.is_empty() && key == NUMBER_TOKEN && numbers_as_maps() {
                 let text: Cow<'de, str> = map.next_value::<Key<'de>>()?.0;

@@ -211,6 +211,10 @@ pub(crate) struct MessageIndex {
     /// Per code (by index): the byte range of its folded message in `folded` and its
     /// length in characters; `None` for a code without a message.
     entries: Vec<Option<(u32, u32, u32)>>,
+    /// The codes with a message, by the length of their folded message in characters
+    /// (then table order): the only ones a text can be similar to have a length near its
+    /// own.
+    by_length: Vec<(u32, u32)>,
     /// Per code, how many character bigrams its folded message has.
     bigram_counts: Vec<u32>,
     /// For each bigram, the codes whose folded message has it, and how many times:
@@ -250,6 +254,9 @@ impl MessageIndex {
             });
             index.entries.push(entry);
         }
+        index.by_length =
+            index.entries.iter().enumerate().filter_map(|(i, e)| e.map(|(_, _, chars)| (chars, i as u32))).collect();
+        index.by_length.sort_unstable();
         let mut pairs = Vec::new();
         for i in 0..index.entries.len() as u32 {
             bigrams_into(index.folded_of(i), &mut pairs);
@@ -605,17 +612,20 @@ pub(crate) fn best_message_match<'c>(catalogue: &'c Catalogue, query: &Query<'_>
             common[code as usize] += count.min(run.len() as u32);
         }
     }
+    // Dice similarity cannot reach the threshold with lengths far apart: only messages
+    // of 2/3 to 3/2 the text's length are scored, found by length, and the first in
+    // table order wins a tie.
+    let shortest = index.by_length.partition_point(|&(known, _)| 3 * (known as usize) < 2 * length);
+    let longest = index.by_length.partition_point(|&(known, _)| 2 * (known as usize) <= 3 * length);
     let mut best: Option<(u32, f64)> = None;
-    for (i, entry) in index.entries.iter().enumerate() {
-        let Some((_, _, known_length)) = *entry else { continue };
+    for &(known_length, i) in index.by_length.get(shortest..longest).unwrap_or_default() {
         let known_length = known_length as usize;
         if 2 * length.min(known_length) * 10 < 8 * (length + known_length) {
-            // Dice similarity cannot reach the threshold with lengths this far apart.
             continue;
         }
-        let score = dice_from(common[i] as usize, ours.len(), index.bigram_counts[i] as usize);
-        if score >= SIMILAR && best.is_none_or(|(_, s)| score > s) {
-            best = Some((i as u32, score));
+        let score = dice_from(common[i as usize] as usize, ours.len(), index.bigram_counts[i as usize] as usize);
+        if score >= SIMILAR && best.is_none_or(|(b, s)| score > s || (score == s && i < b)) {
+            best = Some((i, score));
         }
     }
     best.map(|(i, score)| {

@@ -759,7 +759,7 @@ impl<'r> CanonicalError<'r> {
     /// first use.
     pub fn detection(&self) -> &str {
         self.detection.get_or_init(|| {
-            let mut sentence = String::new();
+            let mut sentence = String::with_capacity(160);
             let _ = self.write_detection(&mut sentence);
             sentence
         })
