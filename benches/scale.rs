@@ -5,12 +5,18 @@
 //!
 //! Run with `cargo bench --bench scale`; `benches/figures.sh` turns the medians into the
 //! README's table.
+//!
+//! On a machine shared with other work, timings wander; instruction counts do not.
+//! With `ERRMAP_BENCH_ROUNDS=N` the bench instead generates the texts, runs N rounds of
+//! one case (`ERRMAP_BENCH_CASE`: `parse`, the default, or `startup`) and exits: run it
+//! under `valgrind --tool=callgrind` with N = 0 and N = 1, and the difference of the
+//! totals is the instructions of one round.
 
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use errmap::{Catalogue, Kind, Registry};
 
 const CATALOGUES: usize = 100;
@@ -112,5 +118,32 @@ fn scale(c: &mut Criterion) {
     group.finish();
 }
 
+/// `ERRMAP_BENCH_ROUNDS` mode: the texts, N rounds of one case, nothing else.
+fn count(rounds: &str) {
+    let rounds: usize = rounds.parse().expect("ERRMAP_BENCH_ROUNDS is a number");
+    let case = std::env::var("ERRMAP_BENCH_CASE").unwrap_or_else(|_| "parse".to_string());
+    let texts: Vec<String> = (0..CATALOGUES).map(catalogue_text).collect();
+    let mut codes = 0;
+    for _ in 0..rounds {
+        codes += match case.as_str() {
+            "parse" => {
+                texts.iter().map(|t| Catalogue::from_toml(t, "scale.toml").unwrap().codes().len()).sum::<usize>()
+            }
+            "startup" => load(&texts).catalogues().iter().map(|c| c.codes().len()).sum(),
+            other => panic!("ERRMAP_BENCH_CASE is parse or startup, not {other}"),
+        };
+    }
+    println!("{rounds} rounds of {case}, {codes} codes");
+}
+
 criterion_group!(benches, scale);
-criterion_main!(benches);
+
+fn main() {
+    match std::env::var("ERRMAP_BENCH_ROUNDS") {
+        Ok(rounds) => count(&rounds),
+        Err(_) => {
+            benches();
+            Criterion::default().configure_from_args().final_summary();
+        }
+    }
+}
