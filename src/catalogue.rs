@@ -9,12 +9,13 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use serde::{Serialize, Serializer};
+use toml::Spanned;
 
 use crate::error::{CatalogueProblem, Error};
 use crate::fxhash;
 use crate::matching::MessageIndex;
 use crate::registry::CodeRef;
-use crate::source::{self, CatalogueSource, Problem};
+use crate::source::{self, CatalogueSource, Problem, Str};
 use crate::taxonomy::Kind;
 
 type Text = Cow<'static, str>;
@@ -507,15 +508,15 @@ impl Catalogue {
         Catalogue::from_toml(&text, &origin)
     }
 
-    fn from_checked(source: CatalogueSource) -> Catalogue {
-        let kind_of = |kind: Option<toml::Spanned<String>>| {
-            kind.and_then(|k| Kind::from_id(k.get_ref())).unwrap_or(Kind::UNKNOWN)
-        };
-        let match_of = |m: Option<toml::Spanned<String>>| {
-            m.and_then(|m| KindMatch::parse(m.get_ref())).unwrap_or(KindMatch::Exact)
-        };
+    fn from_checked(source: CatalogueSource<'_>) -> Catalogue {
+        let kind_of =
+            |kind: Option<Spanned<Str<'_>>>| kind.and_then(|k| Kind::from_id(k.get_ref())).unwrap_or(Kind::UNKNOWN);
+        let match_of =
+            |m: Option<Spanned<Str<'_>>>| m.and_then(|m| KindMatch::parse(m.get_ref())).unwrap_or(KindMatch::Exact);
+        // The only copies of the file's strings: those the catalogue keeps.
+        let owned = |value: Spanned<Str<'_>>| -> Text { Cow::Owned(value.into_inner().into_owned()) };
+        let text = |value: Option<Spanned<Str<'_>>>| value.map(owned);
         let language = source.language.into_inner();
-        let text = |value: Option<toml::Spanned<String>>| value.map(|v| Cow::Owned(v.into_inner()));
         let codes: Vec<Code> = source
             .code
             .into_iter()
@@ -529,11 +530,11 @@ impl Catalogue {
                     .map(|variant| {
                         let variant = variant.into_inner();
                         let test = match (variant.equals, variant.contains) {
-                            (Some(value), _) => VariantTest::Equals(Cow::Owned(value.into_inner())),
+                            (Some(value), _) => VariantTest::Equals(owned(value)),
                             (None, value) => VariantTest::Contains(text(value).unwrap_or_default()),
                         };
                         Variant {
-                            field: Cow::Owned(variant.field.into_inner()),
+                            field: owned(variant.field),
                             test,
                             kind: kind_of(variant.kind),
                             kind_match: match_of(variant.kind_match),
@@ -545,10 +546,10 @@ impl Catalogue {
                     code: text(entry.code).unwrap_or_default(),
                     symbol: text(entry.symbol),
                     message: text(entry.message),
-                    language: text(entry.language).unwrap_or_else(|| shared_language(&language)),
+                    language: text(entry.language).unwrap_or_else(|| shared_language(language.as_str())),
                     description: entry.description.map(Cow::Owned),
                     http_status: entry.http_status.map(|s| s.into_inner()),
-                    params: entry.params.into_iter().map(|p| Cow::Owned(p.into_inner())).collect(),
+                    params: entry.params.into_iter().map(owned).collect(),
                     kind,
                     kind_match,
                     reason: text(entry.reason),
@@ -564,10 +565,10 @@ impl Catalogue {
             by_kind[usize::from(code.kind.0)].push(i);
         }
         Catalogue {
-            id: Cow::Owned(source.id.into_inner()),
-            name: Cow::Owned(source.name.into_inner()),
-            aliases: source.aliases.into_iter().map(|a| Cow::Owned(a.into_inner())).collect(),
-            language: Cow::Owned(language),
+            id: owned(source.id),
+            name: owned(source.name),
+            aliases: source.aliases.into_iter().map(owned).collect(),
+            language: Cow::Owned(language.into_owned()),
             fallback: text(source.fallback),
             source: source.source.map(Cow::Owned),
             builtin: false,
@@ -579,8 +580,8 @@ impl Catalogue {
                 .map(|body| {
                     let body = body.into_inner();
                     BodyShape {
-                        name: Cow::Owned(body.name.into_inner()),
-                        present: body.present.into_iter().map(|p| Cow::Owned(p.into_inner())).collect(),
+                        name: owned(body.name),
+                        present: body.present.into_iter().map(owned).collect(),
                         code: text(body.code),
                         message: text(body.message),
                         status: text(body.status),
@@ -600,10 +601,10 @@ impl Catalogue {
                 .map(|setting| {
                     let setting = setting.into_inner();
                     Setting {
-                        name: Cow::Owned(setting.name.into_inner()),
-                        merges: setting.merges.into_iter().map(|c| Cow::Owned(c.into_inner())).collect(),
+                        name: owned(setting.name),
+                        merges: setting.merges.into_iter().map(owned).collect(),
                         into: text(setting.into),
-                        note: Cow::Owned(setting.note.into_inner()),
+                        note: owned(setting.note),
                     }
                 })
                 .collect(),
