@@ -139,13 +139,12 @@ fn write_kinds(out: &mut String, taxonomy: &TaxonomySource) {
         );
     }
     out.push_str("];\n\n");
-    let mut sorted: Vec<(&str, usize)> = index.iter().map(|(id, i)| (*id, *i)).collect();
-    sorted.sort();
-    let _ = writeln!(out, "pub(crate) static KINDS_BY_ID: [(&str, Kind); {}] = [", sorted.len());
-    for (id, i) in &sorted {
-        let _ = writeln!(out, "    ({id:?}, Kind({i})),");
-    }
-    out.push_str("];\n\n#[allow(missing_docs)]\nimpl Kind {\n");
+    // Kind::from_id runs for every code of a loaded catalogue: a hash table of the ids,
+    // as for a catalogue's codes, not a binary search of string comparisons.
+    let ids: Vec<&str> = taxonomy.kind.iter().map(|k| k.get_ref().id.get_ref().as_str()).collect();
+    let table: Vec<String> = fxhash::table(&ids).iter().map(u32::to_string).collect();
+    let _ = writeln!(out, "pub(crate) static KINDS_TABLE: [u32; {}] = [{}];\n", table.len(), table.join(", "));
+    out.push_str("#[allow(missing_docs)]\nimpl Kind {\n");
     for (i, kind) in taxonomy.kind.iter().enumerate() {
         let kind = kind.get_ref();
         let doc = format!("`{}`: {}", kind.id.get_ref(), kind.description.get_ref());
