@@ -698,8 +698,10 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
         }
     };
     language(&catalogue.language, &mut problems);
-    let mut codes: FxHashMap<&str, ()> = FxHashMap::default();
-    let mut symbols: FxHashMap<&str, ()> = FxHashMap::default();
+    // Sized for every code at once: growing them rehashed each key several times.
+    let mut codes: FxHashMap<&str, ()> = FxHashMap::with_capacity_and_hasher(catalogue.code.len(), Default::default());
+    let mut symbols: FxHashMap<&str, ()> =
+        FxHashMap::with_capacity_and_hasher(catalogue.code.len(), Default::default());
     for entry in &catalogue.code {
         let code = entry.get_ref();
         let missing = |field| Problem { span: entry.span(), kind: ProblemKind::MissingField { field } };
