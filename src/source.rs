@@ -502,8 +502,20 @@ pub fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-fn has_control(s: &str) -> bool {
-    s.chars().any(char::is_control)
+/// Whether `text` has a control character (`char::is_control`: U+0000–U+001F and
+/// U+007F–U+009F), by its UTF-8 bytes: the C1 controls are the two-byte sequences
+/// `C2 80` to `C2 9F`. Checked for every code and message of a catalogue, and for
+/// text printed to a terminal.
+pub fn has_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // A quick pass for bytes that start one (or `C2`, which starts Latin-1 letters too),
+    // then the exact test only where one was seen.
+    if !bytes.iter().fold(false, |seen, &b| seen | (b < 0x20) | (b == 0x7f) | (b == 0xc2)) {
+        return false;
+    }
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b < 0x20 || b == 0x7f || (b == 0xc2 && bytes.get(i + 1).is_some_and(|next| (0x80..=0x9f).contains(next)))
+    })
 }
 
 fn one_of(
@@ -827,6 +839,14 @@ mod tests {
     use super::*;
 
     const CATALOGUE: &str = "id = \"in-house\"\nname = \"Our \\\"gateway\\\"\"\nlanguage = \"en\"\n";
+
+    #[test]
+    fn control_characters_are_found_by_their_bytes() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(has_control(&text), c.is_control(), "{c:?}");
+        }
+    }
 
     #[test]
     fn strings_are_borrowed_unless_unescaped() {
