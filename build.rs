@@ -52,17 +52,18 @@ fn main() {
     catalogue_paths.sort();
     let mut catalogues = Vec::new();
     let mut names: HashMap<String, PathBuf> = HashMap::new();
-    for path in &catalogue_paths {
-        let text = read(path);
-        let catalogue = source::parse_catalogue(&text).unwrap_or_else(|p| fail(path, &text, &[p]));
+    // Read first: the parsed catalogues borrow their strings from the texts.
+    let texts: Vec<String> = catalogue_paths.iter().map(|path| read(path)).collect();
+    for (path, text) in catalogue_paths.iter().zip(&texts) {
+        let catalogue = source::parse_catalogue(text).unwrap_or_else(|p| fail(path, text, &[p]));
         let problems = source::check_catalogue(&catalogue, &kind_ids);
         if !problems.is_empty() {
-            fail(path, &text, &problems);
+            fail(path, text, &problems);
         }
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        assert_eq!(stem, catalogue.id.get_ref(), "{}: the file name must be the catalogue id", path.display());
+        assert_eq!(stem, catalogue.id.get_ref().as_str(), "{}: the file name must be the catalogue id", path.display());
         for name in std::iter::once(&catalogue.id).chain(&catalogue.aliases) {
-            if let Some(other) = names.insert(name.get_ref().clone(), path.clone()) {
+            if let Some(other) = names.insert(name.get_ref().to_string(), path.clone()) {
                 panic!("{}: the name '{}' is already used by {}", path.display(), name.get_ref(), other.display());
             }
         }
@@ -73,7 +74,7 @@ fn main() {
         for body in &catalogue.body {
             if let Some(other) = &body.get_ref().catalogue {
                 assert!(
-                    names.contains_key(other.get_ref()),
+                    names.contains_key(other.get_ref().as_str()),
                     "mappings/{}.toml: body shape '{}' takes its codes from '{}', which is not a catalogue",
                     catalogue.id.get_ref(),
                     body.get_ref().name.get_ref(),
@@ -138,13 +139,12 @@ fn write_kinds(out: &mut String, taxonomy: &TaxonomySource) {
         );
     }
     out.push_str("];\n\n");
-    let mut sorted: Vec<(&str, usize)> = index.iter().map(|(id, i)| (*id, *i)).collect();
-    sorted.sort();
-    let _ = writeln!(out, "pub(crate) static KINDS_BY_ID: [(&str, Kind); {}] = [", sorted.len());
-    for (id, i) in &sorted {
-        let _ = writeln!(out, "    ({id:?}, Kind({i})),");
-    }
-    out.push_str("];\n\n#[allow(missing_docs)]\nimpl Kind {\n");
+    // Kind::from_id runs for every code of a loaded catalogue: a hash table of the ids,
+    // as for a catalogue's codes, not a binary search of string comparisons.
+    let ids: Vec<&str> = taxonomy.kind.iter().map(|k| k.get_ref().id.get_ref().as_str()).collect();
+    let table: Vec<String> = fxhash::table(&ids).iter().map(u32::to_string).collect();
+    let _ = writeln!(out, "pub(crate) static KINDS_TABLE: [u32; {}] = [{}];\n", table.len(), table.join(", "));
+    out.push_str("#[allow(missing_docs)]\nimpl Kind {\n");
     for (i, kind) in taxonomy.kind.iter().enumerate() {
         let kind = kind.get_ref();
         let doc = format!("`{}`: {}", kind.id.get_ref(), kind.description.get_ref());
@@ -184,7 +184,7 @@ fn optional(s: Option<&str>) -> String {
     s.map_or_else(|| "None".to_string(), |s| format!("Some({})", cow(s)))
 }
 
-fn field(value: &Option<toml::Spanned<String>>) -> Option<&str> {
+fn field<'v>(value: &'v Option<toml::Spanned<source::Str<'_>>>) -> Option<&'v str> {
     value.as_ref().map(|v| v.get_ref().as_str())
 }
 

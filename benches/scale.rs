@@ -1,16 +1,36 @@
 //! How cost grows with the data: 100 generated catalogues of 1,000 codes each, loaded as
-//! users' catalogues (`Catalogue::from_toml` + `Registry::add`) beside the built-in
-//! ones. Start-up (parse + add + first lookup and translation), and lookup and
-//! translation with the built-in catalogues alone and with the 100 added.
+//! users' catalogues beside the built-in ones. Start-up, and lookup and translation
+//! with the built-in catalogues alone and with the 100 added.
+//!
+//! Two start-up figures, because one of them depends on the machine:
+//!
+//! - `startup_parse` is `Catalogue::from_toml` of the 100 texts, in memory, one after
+//!   the other on one thread: the work of parsing and checking, whatever the cores.
+//! - `startup` is what a user's start-up costs, as the CLI does it: the 100 texts are
+//!   written to a temporary folder first (so they are read from the page cache, not
+//!   the disk), then `Registry::new`, `Registry::load` of the folder, and a first
+//!   lookup and translation (the registry is dropped after the clock stops).
+//!   `Registry::load` parses the files on as many threads as
+//!   `std::thread::available_parallelism` gives (the bench prints the number), so this
+//!   figure shrinks with the cores: with one core it is `startup_parse` plus reading and
+//!   adding, with two about half of that plus reading and adding. Quote it with the
+//!   number of threads.
 //!
 //! Run with `cargo bench --bench scale`; `benches/figures.sh` turns the medians into the
 //! README's table.
+//!
+//! On a machine shared with other work, timings wander; instruction counts do not.
+//! With `ERRMAP_BENCH_ROUNDS=N` the bench instead generates the texts, runs N rounds of
+//! one case (`ERRMAP_BENCH_CASE`: `parse`, the default, or `startup`) and exits: run it
+//! under `valgrind --tool=callgrind` with N = 0 and N = 1, and the difference of the
+//! totals is the instructions of one round (for `startup`, of every thread together).
 
 use std::fmt::Write as _;
 use std::hint::black_box;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group};
 use errmap::{Catalogue, Kind, Registry};
 
 const CATALOGUES: usize = 100;
@@ -49,38 +69,68 @@ fn catalogue_text(n: usize) -> String {
     text
 }
 
-fn load(texts: &[String]) -> Registry {
-    let mut registry = Registry::new();
-    for (n, text) in texts.iter().enumerate() {
-        let catalogue = Catalogue::from_toml(text, &format!("scale-{n:03}.toml")).unwrap();
-        registry.add(catalogue).unwrap();
+/// A folder of the generated catalogue files, removed when dropped.
+struct Folder(PathBuf);
+
+impl Folder {
+    fn write(texts: &[String]) -> Folder {
+        let path = std::env::temp_dir().join(format!("errmap-scale-{}", std::process::id()));
+        std::fs::create_dir_all(&path).unwrap();
+        for (n, text) in texts.iter().enumerate() {
+            std::fs::write(path.join(format!("scale-{n:03}.toml")), text).unwrap();
+        }
+        Folder(path)
     }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A user's start-up: the built-in catalogues and the folder's.
+fn load(folder: &Path) -> Registry {
+    let mut registry = Registry::new();
+    registry.load(folder).unwrap();
     registry
+}
+
+fn parse(texts: &[String]) -> usize {
+    texts.iter().map(|t| Catalogue::from_toml(black_box(t), "scale.toml").unwrap().codes().len()).sum()
 }
 
 fn scale(c: &mut Criterion) {
     let texts: Vec<String> = (0..CATALOGUES).map(catalogue_text).collect();
     let bytes: usize = texts.iter().map(String::len).sum();
-    eprintln!("scale: {CATALOGUES} catalogues x {CODES} codes, {:.1} MB of TOML", bytes as f64 / 1e6);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    eprintln!(
+        "scale: {CATALOGUES} catalogues x {CODES} codes, {:.1} MB of TOML; start-up parses on {threads} thread(s)",
+        bytes as f64 / 1e6
+    );
+    let folder = Folder::write(&texts);
 
     let mut group = c.benchmark_group("scale");
     group.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(10));
-    group.bench_function("startup_parse", |b| {
-        b.iter(|| {
-            texts.iter().map(|t| Catalogue::from_toml(black_box(t), "scale.toml").unwrap().codes().len()).sum::<usize>()
-        })
-    });
+    group.bench_function("startup_parse", |b| b.iter(|| parse(&texts)));
+    // The registry is dropped after the clock stops: a gateway never drops it, and
+    // the CLI only when it is done.
     group.bench_function("startup", |b| {
-        b.iter(|| {
-            let registry = load(black_box(&texts));
-            let source = registry.resolve("wilddog:22011").unwrap();
-            registry.translate(source, registry.catalogue("scale-099").unwrap()).matches.len()
-        })
+        b.iter_batched(
+            || (),
+            |()| {
+                let registry = load(black_box(&folder.0));
+                let source = registry.resolve("wilddog:22011").unwrap();
+                black_box(registry.translate(source, registry.catalogue("scale-099").unwrap()).matches.len());
+                registry
+            },
+            BatchSize::PerIteration,
+        )
     });
     group.finish();
 
     let small = Registry::new();
-    let large = load(&texts);
+    let large = load(&folder.0);
     let mut group = c.benchmark_group("scale");
     for (name, registry) in [("builtin", &small), ("100", &large)] {
         let source = registry.resolve("wilddog:22011").unwrap();
@@ -112,5 +162,31 @@ fn scale(c: &mut Criterion) {
     group.finish();
 }
 
+/// `ERRMAP_BENCH_ROUNDS` mode: the texts, N rounds of one case, nothing else.
+fn count(rounds: &str) {
+    let rounds: usize = rounds.parse().expect("ERRMAP_BENCH_ROUNDS is a number");
+    let case = std::env::var("ERRMAP_BENCH_CASE").unwrap_or_else(|_| "parse".to_string());
+    let texts: Vec<String> = (0..CATALOGUES).map(catalogue_text).collect();
+    let folder = Folder::write(&texts);
+    let mut codes = 0;
+    for _ in 0..rounds {
+        codes += match case.as_str() {
+            "parse" => parse(&texts),
+            "startup" => load(&folder.0).catalogues().iter().map(|c| c.codes().len()).sum(),
+            other => panic!("ERRMAP_BENCH_CASE is parse or startup, not {other}"),
+        };
+    }
+    println!("{rounds} rounds of {case}, {codes} codes");
+}
+
 criterion_group!(benches, scale);
-criterion_main!(benches);
+
+fn main() {
+    match std::env::var("ERRMAP_BENCH_ROUNDS") {
+        Ok(rounds) => count(&rounds),
+        Err(_) => {
+            benches();
+            Criterion::default().configure_from_args().final_summary();
+        }
+    }
+}

@@ -5,16 +5,19 @@
 //! [`Cow`], so every function works on either without copying the built-in data.
 
 use std::borrow::Cow;
-use std::path::Path;
+use std::num::NonZeroUsize;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::{Serialize, Serializer};
+use toml::Spanned;
 
 use crate::error::{CatalogueProblem, Error};
 use crate::fxhash;
 use crate::matching::MessageIndex;
 use crate::registry::CodeRef;
-use crate::source::{self, CatalogueSource, Problem};
+use crate::source::{self, CatalogueSource, Problem, Str};
 use crate::taxonomy::Kind;
 
 type Text = Cow<'static, str>;
@@ -349,6 +352,41 @@ pub struct Catalogue {
     pub(crate) messages: OnceLock<MessageIndex>,
 }
 
+/// `work(i)` for every `i` below `count`, on up to as many threads as the machine has
+/// cores, the calling thread one of them; the results in the order of `i`. Each thread
+/// takes the next `i` when it is done with one, so a few large items do not leave the
+/// other threads idle.
+fn in_parallel<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism().map_or(1, NonZeroUsize::get).min(count);
+    if threads <= 1 {
+        return (0..count).map(work).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let run = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= count {
+                return done;
+            }
+            done.push((i, work(i)));
+        }
+    };
+    let mut results = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(run)).collect();
+        let mut results = run();
+        for helper in helpers {
+            match helper.join() {
+                Ok(done) => results.extend(done),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        results
+    });
+    results.sort_unstable_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, result)| result).collect()
+}
+
 /// A code's language when it is the catalogue's: one of the common tags borrowed from
 /// a static table, so a catalogue of thousands of codes does not copy it for each.
 fn shared_language(language: &str) -> Text {
@@ -497,7 +535,7 @@ impl Catalogue {
 
     /// The catalogue files at `path`: the file itself, or every `*.toml` file of a
     /// folder except `taxonomy.toml`, in name order.
-    pub fn files_at(path: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
+    pub fn files_at(path: &Path) -> Result<Vec<PathBuf>, Error> {
         let io = |e: std::io::Error| Error::Io { path: path.display().to_string(), message: e.to_string() };
         let metadata = std::fs::metadata(path).map_err(io)?;
         if !metadata.is_dir() {
@@ -523,15 +561,27 @@ impl Catalogue {
         Catalogue::from_toml(&text, &origin)
     }
 
-    fn from_checked(source: CatalogueSource) -> Catalogue {
-        let kind_of = |kind: Option<toml::Spanned<String>>| {
-            kind.and_then(|k| Kind::from_id(k.get_ref())).unwrap_or(Kind::UNKNOWN)
-        };
-        let match_of = |m: Option<toml::Spanned<String>>| {
-            m.and_then(|m| KindMatch::parse(m.get_ref())).unwrap_or(KindMatch::Exact)
-        };
+    /// Reads and parses catalogue files on several threads (as many as
+    /// [`std::thread::available_parallelism`] allows, no more than there are files):
+    /// one result for each file, in the order of `files`, each as
+    /// [`Catalogue::from_path`] would give it.
+    ///
+    /// Parsing is nearly all of the cost of loading a catalogue, and files do not
+    /// depend on each other, so a folder of many loads in a fraction of the time. One
+    /// file is parsed on the calling thread.
+    pub fn from_paths(files: &[PathBuf]) -> Vec<Result<Catalogue, Error>> {
+        in_parallel(files.len(), |i| Catalogue::from_path(&files[i]))
+    }
+
+    fn from_checked(source: CatalogueSource<'_>) -> Catalogue {
+        let kind_of =
+            |kind: Option<Spanned<Str<'_>>>| kind.and_then(|k| Kind::from_id(k.get_ref())).unwrap_or(Kind::UNKNOWN);
+        let match_of =
+            |m: Option<Spanned<Str<'_>>>| m.and_then(|m| KindMatch::parse(m.get_ref())).unwrap_or(KindMatch::Exact);
+        // The only copies of the file's strings: those the catalogue keeps.
+        let owned = |value: Spanned<Str<'_>>| -> Text { Cow::Owned(value.into_inner().into_owned()) };
+        let text = |value: Option<Spanned<Str<'_>>>| value.map(owned);
         let language = source.language.into_inner();
-        let text = |value: Option<toml::Spanned<String>>| value.map(|v| Cow::Owned(v.into_inner()));
         let codes: Vec<Code> = source
             .code
             .into_iter()
@@ -545,11 +595,11 @@ impl Catalogue {
                     .map(|variant| {
                         let variant = variant.into_inner();
                         let test = match (variant.equals, variant.contains) {
-                            (Some(value), _) => VariantTest::Equals(Cow::Owned(value.into_inner())),
+                            (Some(value), _) => VariantTest::Equals(owned(value)),
                             (None, value) => VariantTest::Contains(text(value).unwrap_or_default()),
                         };
                         Variant {
-                            field: Cow::Owned(variant.field.into_inner()),
+                            field: owned(variant.field),
                             test,
                             kind: kind_of(variant.kind),
                             kind_match: match_of(variant.kind_match),
@@ -561,10 +611,10 @@ impl Catalogue {
                     code: text(entry.code).unwrap_or_default(),
                     symbol: text(entry.symbol),
                     message: text(entry.message),
-                    language: text(entry.language).unwrap_or_else(|| shared_language(&language)),
+                    language: text(entry.language).unwrap_or_else(|| shared_language(language.as_str())),
                     description: entry.description.map(Cow::Owned),
                     http_status: entry.http_status.map(|s| s.into_inner()),
-                    params: entry.params.into_iter().map(|p| Cow::Owned(p.into_inner())).collect(),
+                    params: entry.params.into_iter().map(owned).collect(),
                     kind,
                     kind_match,
                     reason: text(entry.reason),
@@ -580,10 +630,10 @@ impl Catalogue {
             by_kind[usize::from(code.kind.0)].push(i);
         }
         Catalogue {
-            id: Cow::Owned(source.id.into_inner()),
-            name: Cow::Owned(source.name.into_inner()),
-            aliases: source.aliases.into_iter().map(|a| Cow::Owned(a.into_inner())).collect(),
-            language: Cow::Owned(language),
+            id: owned(source.id),
+            name: owned(source.name),
+            aliases: source.aliases.into_iter().map(owned).collect(),
+            language: Cow::Owned(language.into_owned()),
             fallback: text(source.fallback),
             source: source.source.map(Cow::Owned),
             builtin: false,
@@ -595,8 +645,8 @@ impl Catalogue {
                 .map(|body| {
                     let body = body.into_inner();
                     BodyShape {
-                        name: Cow::Owned(body.name.into_inner()),
-                        present: body.present.into_iter().map(|p| Cow::Owned(p.into_inner())).collect(),
+                        name: owned(body.name),
+                        present: body.present.into_iter().map(owned).collect(),
                         code: text(body.code),
                         message: text(body.message),
                         status: text(body.status),
@@ -616,10 +666,10 @@ impl Catalogue {
                 .map(|setting| {
                     let setting = setting.into_inner();
                     Setting {
-                        name: Cow::Owned(setting.name.into_inner()),
-                        merges: setting.merges.into_iter().map(|c| Cow::Owned(c.into_inner())).collect(),
+                        name: owned(setting.name),
+                        merges: setting.merges.into_iter().map(owned).collect(),
                         into: text(setting.into),
-                        note: Cow::Owned(setting.note.into_inner()),
+                        note: owned(setting.note),
                     }
                 })
                 .collect(),

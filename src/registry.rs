@@ -2,7 +2,7 @@
 
 use std::fmt;
 use std::ops::Deref;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crate::builtin::CATALOGUES;
@@ -165,10 +165,23 @@ impl Registry {
     /// a folder (except `taxonomy.toml`) in name order. Returns how many were added.
     /// Every file is checked as [`Catalogue::from_toml`] does; the first bad file
     /// stops the loading with all of its problems.
+    ///
+    /// The files of a folder are read and parsed on several threads; see
+    /// [`Registry::load_files`].
     pub fn load(&mut self, path: &Path) -> Result<usize, Error> {
-        let files = Catalogue::files_at(path)?;
-        for file in &files {
-            self.add(Catalogue::from_path(file)?)?;
+        self.load_files(&Catalogue::files_at(path)?)
+    }
+
+    /// Reads and parses catalogue files on several threads ([`Catalogue::from_paths`]),
+    /// then adds them in the order of `files`. Returns how many were added.
+    ///
+    /// The outcome is the one of reading, parsing and adding the files one by one: the
+    /// first file in that order that cannot be read, has problems (all of them are
+    /// reported) or cannot be added stops the loading with its error, and the files
+    /// before it stay added.
+    pub fn load_files(&mut self, files: &[PathBuf]) -> Result<usize, Error> {
+        for catalogue in Catalogue::from_paths(files) {
+            self.add(catalogue?)?;
         }
         Ok(files.len())
     }

@@ -5,16 +5,103 @@
 //! library loads users' catalogues through it at run time. Keeping both on the same
 //! code means the built-in data passes exactly the checks a user's file does.
 //!
-//! Every checked value is a [`Spanned`] so a problem can point at line and column.
+//! Every checked value is a [`Spanned`] so a problem can point at line and column, and
+//! every string is a [`Str`] borrowed from the file's text where it can be: a file is
+//! parsed, checked and turned into its final form before its text goes away, so only
+//! the strings that are kept get copied, once.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::fxhash::{FxHashMap, FxHashSet};
 use std::fmt;
-use std::ops::Range;
+use std::ops::{Deref, Range};
 
 use serde::Deserialize;
+use serde::de::{Deserializer, Visitor};
 use toml::Spanned;
+
+/// A string value of a mapping file: borrowed from the file's text, or owned where TOML
+/// had to unescape it.
+///
+/// `Cow<str>` itself always deserializes to an owned copy; this visits the borrowed
+/// string the TOML deserializer offers.
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
+pub struct Str<'a>(pub Cow<'a, str>);
+
+impl<'a> Str<'a> {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The text, copied only if it is borrowed.
+    pub fn into_owned(self) -> String {
+        self.0.into_owned()
+    }
+}
+
+impl Deref for Str<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Str<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Str<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+/// As the text itself: the build script writes strings into Rust source with `{:?}`.
+impl fmt::Debug for Str<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for Str<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Str<'a>, D::Error> {
+        struct StrVisitor;
+
+        impl<'de> Visitor<'de> for StrVisitor {
+            type Value = Cow<'de, str>;
+
+            // As `String` says it, so type errors read the same as before.
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_borrowed_str<E: serde::de::Error>(self, value: &'de str) -> Result<Cow<'de, str>, E> {
+                Ok(Cow::Borrowed(value))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Cow<'de, str>, E> {
+                Ok(Cow::Owned(value.to_string()))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, value: String) -> Result<Cow<'de, str>, E> {
+                Ok(Cow::Owned(value))
+            }
+        }
+
+        deserializer.deserialize_str(StrVisitor).map(Str)
+    }
+}
 
 /// The kind categories, as spelled in `taxonomy.toml`, with their Rust variant names.
 pub const CATEGORIES: &[(&str, &str)] = &[
@@ -54,41 +141,48 @@ pub const MATCHES: &[(&str, &str)] = &[("exact", "Exact"), ("close", "Close"), (
 /// `mappings/taxonomy.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TaxonomySource {
+pub struct TaxonomySource<'a> {
     /// The kinds, in file order.
-    #[serde(default)]
-    pub kind: Vec<Spanned<KindSource>>,
+    #[serde(borrow, default)]
+    pub kind: Vec<Spanned<KindSource<'a>>>,
 }
 
 /// One `[[kind]]` table.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct KindSource {
-    pub id: Spanned<String>,
-    #[serde(default)]
-    pub parent: Option<Spanned<String>>,
-    pub category: Spanned<String>,
+pub struct KindSource<'a> {
+    #[serde(borrow)]
+    pub id: Spanned<Str<'a>>,
+    #[serde(borrow, default)]
+    pub parent: Option<Spanned<Str<'a>>>,
+    #[serde(borrow)]
+    pub category: Spanned<Str<'a>>,
     pub http_status: Spanned<u16>,
     pub retryable: bool,
-    pub actor: Spanned<String>,
-    #[serde(default)]
-    pub exposure: Option<Spanned<String>>,
-    #[serde(default)]
-    pub public: Option<Spanned<String>>,
-    pub description: Spanned<String>,
+    #[serde(borrow)]
+    pub actor: Spanned<Str<'a>>,
+    #[serde(borrow, default)]
+    pub exposure: Option<Spanned<Str<'a>>>,
+    #[serde(borrow, default)]
+    pub public: Option<Spanned<Str<'a>>>,
+    #[serde(borrow)]
+    pub description: Spanned<Str<'a>>,
 }
 
 /// One catalogue file, `mappings/<id>.toml` or a user's.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CatalogueSource {
-    pub id: Spanned<String>,
-    pub name: Spanned<String>,
-    #[serde(default)]
-    pub aliases: Vec<Spanned<String>>,
-    pub language: Spanned<String>,
-    #[serde(default)]
-    pub fallback: Option<Spanned<String>>,
+pub struct CatalogueSource<'a> {
+    #[serde(borrow)]
+    pub id: Spanned<Str<'a>>,
+    #[serde(borrow)]
+    pub name: Spanned<Str<'a>>,
+    #[serde(borrow, default)]
+    pub aliases: Vec<Spanned<Str<'a>>>,
+    #[serde(borrow)]
+    pub language: Spanned<Str<'a>>,
+    #[serde(borrow, default)]
+    pub fallback: Option<Spanned<Str<'a>>>,
     #[serde(default)]
     pub source: Option<String>,
     /// A user catalogue must say so to replace a built-in one of the same id.
@@ -100,13 +194,13 @@ pub struct CatalogueSource {
     #[serde(default)]
     pub standard: bool,
     /// The shapes of the vendor's error bodies, for detection and extraction.
-    #[serde(default)]
-    pub body: Vec<Spanned<BodySource>>,
-    #[serde(default)]
-    pub code: Vec<Spanned<CodeSource>>,
+    #[serde(borrow, default)]
+    pub body: Vec<Spanned<BodySource<'a>>>,
+    #[serde(borrow, default)]
+    pub code: Vec<Spanned<CodeSource<'a>>>,
     /// Vendor settings that change which code a condition is reported with.
-    #[serde(default)]
-    pub setting: Vec<Spanned<SettingSource>>,
+    #[serde(borrow, default)]
+    pub setting: Vec<Spanned<SettingSource<'a>>>,
 }
 
 /// One `[[setting]]` table: a vendor setting under which several codes are reported
@@ -114,76 +208,79 @@ pub struct CatalogueSource {
 /// wrong-password into `auth/invalid-credential`).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SettingSource {
+pub struct SettingSource<'a> {
     /// The vendor's name for the setting.
-    pub name: Spanned<String>,
+    #[serde(borrow)]
+    pub name: Spanned<Str<'a>>,
     /// The codes that stop appearing when the setting is on.
-    #[serde(default)]
-    pub merges: Vec<Spanned<String>>,
+    #[serde(borrow, default)]
+    pub merges: Vec<Spanned<Str<'a>>>,
     /// The code reported instead, if any (some settings answer with success instead).
-    #[serde(default)]
-    pub into: Option<Spanned<String>>,
+    #[serde(borrow, default)]
+    pub into: Option<Spanned<Str<'a>>>,
     /// What the setting does and when it is on, in our words.
-    pub note: Spanned<String>,
+    #[serde(borrow)]
+    pub note: Spanned<Str<'a>>,
 }
 
 /// One `[[body]]` table: where a vendor's error body keeps its code and message, as
 /// JSON Pointers (RFC 6901), and which fields must be present for the shape to apply.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct BodySource {
+pub struct BodySource<'a> {
     /// A short description of the shape, quoted when it is chosen.
-    pub name: Spanned<String>,
-    #[serde(default)]
-    pub present: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub code: Option<Spanned<String>>,
-    #[serde(default)]
-    pub message: Option<Spanned<String>>,
-    #[serde(default)]
-    pub status: Option<Spanned<String>>,
+    #[serde(borrow)]
+    pub name: Spanned<Str<'a>>,
+    #[serde(borrow, default)]
+    pub present: Vec<Spanned<Str<'a>>>,
+    #[serde(borrow, default)]
+    pub code: Option<Spanned<Str<'a>>>,
+    #[serde(borrow, default)]
+    pub message: Option<Spanned<Str<'a>>>,
+    #[serde(borrow, default)]
+    pub status: Option<Spanned<Str<'a>>>,
     /// A shape many services share (OAuth 2.0's `error`/`error_description`): it
     /// identifies no vendor by itself.
     #[serde(default)]
     pub generic: bool,
     /// The catalogue whose codes this shape carries, when it is another one (Okta's
     /// OAuth endpoints answer with the `oauth2` catalogue's codes).
-    #[serde(default)]
-    pub catalogue: Option<Spanned<String>>,
+    #[serde(borrow, default)]
+    pub catalogue: Option<Spanned<Str<'a>>>,
     /// Keep only the text before this separator (Firebase `"CODE : detail"`).
-    #[serde(default)]
-    pub code_before: Option<Spanned<String>>,
+    #[serde(borrow, default)]
+    pub code_before: Option<Spanned<Str<'a>>>,
     /// Keep only the text after the last occurrence of this separator (Cognito
     /// `"aws.prefix#NotAuthorizedException"`).
-    #[serde(default)]
-    pub code_after: Option<Spanned<String>>,
+    #[serde(borrow, default)]
+    pub code_after: Option<Spanned<Str<'a>>>,
 }
 
 /// One `[[code]]` table. Required fields are optional here so that a file missing
 /// several of them gets every problem reported at once, not only the first.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CodeSource {
-    #[serde(default)]
-    pub code: Option<Spanned<String>>,
-    #[serde(default)]
-    pub symbol: Option<Spanned<String>>,
-    #[serde(default)]
-    pub message: Option<Spanned<String>>,
-    #[serde(default)]
-    pub language: Option<Spanned<String>>,
+pub struct CodeSource<'a> {
+    #[serde(borrow, default)]
+    pub code: Option<Spanned<Str<'a>>>,
+    #[serde(borrow, default)]
+    pub symbol: Option<Spanned<Str<'a>>>,
+    #[serde(borrow, default)]
+    pub message: Option<Spanned<Str<'a>>>,
+    #[serde(borrow, default)]
+    pub language: Option<Spanned<Str<'a>>>,
     #[serde(default)]
     pub description: Option<String>,
     #[serde(default)]
     pub http_status: Option<Spanned<u16>>,
-    #[serde(default)]
-    pub params: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub kind: Option<Spanned<String>>,
-    #[serde(default, rename = "match")]
-    pub kind_match: Option<Spanned<String>>,
-    #[serde(default)]
-    pub reason: Option<Spanned<String>>,
+    #[serde(borrow, default)]
+    pub params: Vec<Spanned<Str<'a>>>,
+    #[serde(borrow, default)]
+    pub kind: Option<Spanned<Str<'a>>>,
+    #[serde(borrow, default, rename = "match")]
+    pub kind_match: Option<Spanned<Str<'a>>>,
+    #[serde(borrow, default)]
+    pub reason: Option<Spanned<Str<'a>>>,
     /// `false` when the vendor documents no message for the code (the message then
     /// comes from our locale files).
     #[serde(default)]
@@ -191,11 +288,11 @@ pub struct CodeSource {
     /// Another code of the same catalogue for the same condition, in another layer of
     /// the vendor's stack (Firebase's REST `EMAIL_NOT_FOUND` is the SDK's
     /// `auth/user-not-found`).
-    #[serde(default)]
-    pub same_as: Option<Spanned<String>>,
+    #[serde(borrow, default)]
+    pub same_as: Option<Spanned<Str<'a>>>,
     /// Conditions the vendor reports with this one code, told apart by another field.
-    #[serde(default)]
-    pub variant: Vec<Spanned<VariantSource>>,
+    #[serde(borrow, default)]
+    pub variant: Vec<Spanned<VariantSource<'a>>>,
 }
 
 /// One `[[code.variant]]` table: when the body's `field` equals (or contains) a value,
@@ -203,21 +300,22 @@ pub struct CodeSource {
 /// `error_description` "Account disabled").
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct VariantSource {
+pub struct VariantSource<'a> {
     /// A JSON Pointer into the error body.
-    pub field: Spanned<String>,
+    #[serde(borrow)]
+    pub field: Spanned<Str<'a>>,
     /// The field's exact value for this condition.
-    #[serde(default)]
-    pub equals: Option<Spanned<String>>,
+    #[serde(borrow, default)]
+    pub equals: Option<Spanned<Str<'a>>>,
     /// Text the field contains for this condition, ignoring ASCII case.
-    #[serde(default)]
-    pub contains: Option<Spanned<String>>,
-    #[serde(default)]
-    pub kind: Option<Spanned<String>>,
-    #[serde(default, rename = "match")]
-    pub kind_match: Option<Spanned<String>>,
-    #[serde(default)]
-    pub reason: Option<Spanned<String>>,
+    #[serde(borrow, default)]
+    pub contains: Option<Spanned<Str<'a>>>,
+    #[serde(borrow, default)]
+    pub kind: Option<Spanned<Str<'a>>>,
+    #[serde(borrow, default, rename = "match")]
+    pub kind_match: Option<Spanned<Str<'a>>>,
+    #[serde(borrow, default)]
+    pub reason: Option<Spanned<Str<'a>>>,
 }
 
 /// What is wrong with a mapping file, without saying where (see [`Problem`]).
@@ -363,12 +461,12 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// Parses `text` as a taxonomy file.
-pub fn parse_taxonomy(text: &str) -> Result<TaxonomySource, Problem> {
+pub fn parse_taxonomy(text: &str) -> Result<TaxonomySource<'_>, Problem> {
     toml::from_str(text).map_err(malformed)
 }
 
 /// Parses `text` as a catalogue file.
-pub fn parse_catalogue(text: &str) -> Result<CatalogueSource, Problem> {
+pub fn parse_catalogue(text: &str) -> Result<CatalogueSource<'_>, Problem> {
     toml::from_str(text).map_err(malformed)
 }
 
@@ -404,22 +502,34 @@ pub fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-fn has_control(s: &str) -> bool {
-    s.chars().any(char::is_control)
+/// Whether `text` has a control character (`char::is_control`: U+0000–U+001F and
+/// U+007F–U+009F), by its UTF-8 bytes: the C1 controls are the two-byte sequences
+/// `C2 80` to `C2 9F`. Checked for every code and message of a catalogue, and for
+/// text printed to a terminal.
+pub fn has_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // A quick pass for bytes that start one (or `C2`, which starts Latin-1 letters too),
+    // then the exact test only where one was seen.
+    if !bytes.iter().fold(false, |seen, &b| seen | (b < 0x20) | (b == 0x7f) | (b == 0xc2)) {
+        return false;
+    }
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b < 0x20 || b == 0x7f || (b == 0xc2 && bytes.get(i + 1).is_some_and(|next| (0x80..=0x9f).contains(next)))
+    })
 }
 
 fn one_of(
-    value: &Spanned<String>,
+    value: &Spanned<Str<'_>>,
     field: &'static str,
     allowed: &[(&'static str, &'static str)],
     problems: &mut Vec<Problem>,
 ) {
-    if !allowed.iter().any(|(name, _)| *name == value.get_ref()) {
+    if !allowed.iter().any(|(name, _)| *name == value.get_ref().as_str()) {
         problems.push(Problem::at(
             value,
             ProblemKind::BadValue {
                 field,
-                given: value.get_ref().clone(),
+                given: value.get_ref().to_string(),
                 allowed: allowed.iter().map(|(name, _)| *name).collect(),
             },
         ));
@@ -456,10 +566,10 @@ pub fn check_taxonomy(taxonomy: &TaxonomySource) -> Vec<Problem> {
         let kind = kind.get_ref();
         let id = kind.id.get_ref();
         if !is_id(id, '_') {
-            problems.push(Problem::at(&kind.id, ProblemKind::BadId { given: id.clone() }));
+            problems.push(Problem::at(&kind.id, ProblemKind::BadId { given: id.to_string() }));
         }
         if index.insert(id, i).is_some() {
-            problems.push(Problem::at(&kind.id, ProblemKind::DuplicateKind { id: id.clone() }));
+            problems.push(Problem::at(&kind.id, ProblemKind::DuplicateKind { id: id.to_string() }));
         }
         one_of(&kind.category, "category", CATEGORIES, &mut problems);
         one_of(&kind.actor, "actor", ACTORS, &mut problems);
@@ -472,11 +582,11 @@ pub fn check_taxonomy(taxonomy: &TaxonomySource) -> Vec<Problem> {
         }
     }
     let ids = || taxonomy.kind.iter().map(|k| k.get_ref().id.get_ref().as_str());
-    let unknown = |value: &Spanned<String>| {
+    let unknown = |value: &Spanned<Str<'_>>| {
         Problem::at(
             value,
             ProblemKind::UnknownKind {
-                given: value.get_ref().clone(),
+                given: value.get_ref().to_string(),
                 suggestion: closest(value.get_ref(), ids()).map(str::to_string),
             },
         )
@@ -493,8 +603,8 @@ pub fn check_taxonomy(taxonomy: &TaxonomySource) -> Vec<Problem> {
         let mut at = kind.parent.as_ref().map(|p| p.get_ref().as_str());
         while let Some(current) = at {
             seen += 1;
-            if current == id || seen > taxonomy.kind.len() {
-                problems.push(Problem::at(&kind.id, ProblemKind::Cycle { id: id.clone() }));
+            if current == id.as_str() || seen > taxonomy.kind.len() {
+                problems.push(Problem::at(&kind.id, ProblemKind::Cycle { id: id.to_string() }));
                 break;
             }
             at = index
@@ -507,13 +617,13 @@ pub fn check_taxonomy(taxonomy: &TaxonomySource) -> Vec<Problem> {
             (None, true) => problems.push(Problem::at(
                 &kind.id,
                 ProblemKind::BadPublic {
-                    id: id.clone(),
+                    id: id.to_string(),
                     detail: "a hidden exposure needs `public`, the kind shown instead",
                 },
             )),
             (Some(public), false) => problems.push(Problem::at(
                 public,
-                ProblemKind::BadPublic { id: id.clone(), detail: "`public` is only for hidden kinds" },
+                ProblemKind::BadPublic { id: id.to_string(), detail: "`public` is only for hidden kinds" },
             )),
             (Some(public), true) => match index.get(public.get_ref().as_str()) {
                 None => problems.push(unknown(public)),
@@ -523,7 +633,7 @@ pub fn check_taxonomy(taxonomy: &TaxonomySource) -> Vec<Problem> {
                         problems.push(Problem::at(
                             public,
                             ProblemKind::BadPublic {
-                                id: id.clone(),
+                                id: id.to_string(),
                                 detail: "`public` must name a kind that is itself public",
                             },
                         ));
@@ -536,18 +646,18 @@ pub fn check_taxonomy(taxonomy: &TaxonomySource) -> Vec<Problem> {
     problems
 }
 
-fn pointer(value: &Spanned<String>, problems: &mut Vec<Problem>) {
+fn pointer(value: &Spanned<Str<'_>>, problems: &mut Vec<Problem>) {
     if !value.get_ref().starts_with('/') {
-        problems.push(Problem::at(value, ProblemKind::BadPointer { given: value.get_ref().clone() }));
+        problems.push(Problem::at(value, ProblemKind::BadPointer { given: value.get_ref().to_string() }));
     }
 }
 
 /// Checks a `kind`, `match` and `reason` triple, of a code or of one of its variants.
 fn check_mapping(
     span: Range<usize>,
-    kind: &Option<Spanned<String>>,
-    kind_match: &Option<Spanned<String>>,
-    reason: &Option<Spanned<String>>,
+    kind: &Option<Spanned<Str<'_>>>,
+    kind_match: &Option<Spanned<Str<'_>>>,
+    reason: &Option<Spanned<Str<'_>>>,
     kind_ids: &[&str],
     known: &FxHashSet<&str>,
     problems: &mut Vec<Problem>,
@@ -558,7 +668,7 @@ fn check_mapping(
         Some(kind) if !known.contains(kind.get_ref().as_str()) => problems.push(Problem::at(
             kind,
             ProblemKind::UnknownKind {
-                given: kind.get_ref().clone(),
+                given: kind.get_ref().to_string(),
                 suggestion: closest(kind.get_ref(), kind_ids.iter().copied()).map(str::to_string),
             },
         )),
@@ -569,9 +679,10 @@ fn check_mapping(
         Some(value) => {
             one_of(value, "match", MATCHES, problems);
             let has_reason = reason.as_ref().is_some_and(|r| !r.get_ref().trim().is_empty());
-            let known = MATCHES.iter().any(|(name, _)| name == value.get_ref());
+            let known = MATCHES.iter().any(|(name, _)| *name == value.get_ref().as_str());
             if known && value.get_ref() != "exact" && !has_reason {
-                problems.push(Problem::at(value, ProblemKind::MissingReason { kind_match: value.get_ref().clone() }));
+                problems
+                    .push(Problem::at(value, ProblemKind::MissingReason { kind_match: value.get_ref().to_string() }));
             }
         }
     }
@@ -583,24 +694,26 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
     // Looked up for every code: a set, not a scan of the taxonomy.
     let known: FxHashSet<&str> = kind_ids.iter().copied().collect();
     if !is_id(catalogue.id.get_ref(), '-') {
-        problems.push(Problem::at(&catalogue.id, ProblemKind::BadId { given: catalogue.id.get_ref().clone() }));
+        problems.push(Problem::at(&catalogue.id, ProblemKind::BadId { given: catalogue.id.get_ref().to_string() }));
     }
     for alias in &catalogue.aliases {
         if !is_id(alias.get_ref(), '-') {
-            problems.push(Problem::at(alias, ProblemKind::BadId { given: alias.get_ref().clone() }));
+            problems.push(Problem::at(alias, ProblemKind::BadId { given: alias.get_ref().to_string() }));
         }
     }
     if catalogue.name.get_ref().trim().is_empty() {
         problems.push(Problem::at(&catalogue.name, ProblemKind::EmptyField { field: "name" }));
     }
-    let language = |value: &Spanned<String>, problems: &mut Vec<Problem>| {
+    let language = |value: &Spanned<Str<'_>>, problems: &mut Vec<Problem>| {
         if !is_language_tag(value.get_ref()) {
-            problems.push(Problem::at(value, ProblemKind::BadLanguage { given: value.get_ref().clone() }));
+            problems.push(Problem::at(value, ProblemKind::BadLanguage { given: value.get_ref().to_string() }));
         }
     };
     language(&catalogue.language, &mut problems);
-    let mut codes: FxHashMap<&str, ()> = FxHashMap::default();
-    let mut symbols: FxHashMap<&str, ()> = FxHashMap::default();
+    // Sized for every code at once: growing them rehashed each key several times.
+    let mut codes: FxHashMap<&str, ()> = FxHashMap::with_capacity_and_hasher(catalogue.code.len(), Default::default());
+    let mut symbols: FxHashMap<&str, ()> =
+        FxHashMap::with_capacity_and_hasher(catalogue.code.len(), Default::default());
     for entry in &catalogue.code {
         let code = entry.get_ref();
         let missing = |field| Problem { span: entry.span(), kind: ProblemKind::MissingField { field } };
@@ -611,13 +724,14 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
             }
             Some(value) => {
                 if codes.insert(value.get_ref(), ()).is_some() {
-                    problems.push(Problem::at(value, ProblemKind::DuplicateCode { code: value.get_ref().clone() }));
+                    problems.push(Problem::at(value, ProblemKind::DuplicateCode { code: value.get_ref().to_string() }));
                 }
             }
         }
         if let Some(symbol) = &code.symbol {
             if symbols.insert(symbol.get_ref(), ()).is_some() {
-                problems.push(Problem::at(symbol, ProblemKind::DuplicateSymbol { symbol: symbol.get_ref().clone() }));
+                problems
+                    .push(Problem::at(symbol, ProblemKind::DuplicateSymbol { symbol: symbol.get_ref().to_string() }));
             }
         }
         let documented = code.message_documented.as_ref().is_none_or(|d| *d.get_ref());
@@ -646,7 +760,7 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
         }
         for param in &code.params {
             if !is_id(param.get_ref(), '_') {
-                problems.push(Problem::at(param, ProblemKind::BadParam { given: param.get_ref().clone() }));
+                problems.push(Problem::at(param, ProblemKind::BadParam { given: param.get_ref().to_string() }));
             }
         }
         if let Some(value) = &code.language {
@@ -686,14 +800,14 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
         }
         if let Some(other) = &shape.catalogue {
             if !is_id(other.get_ref(), '-') {
-                problems.push(Problem::at(other, ProblemKind::BadId { given: other.get_ref().clone() }));
+                problems.push(Problem::at(other, ProblemKind::BadId { given: other.get_ref().to_string() }));
             }
         }
     }
     for entry in &catalogue.code {
         if let Some(other) = &entry.get_ref().same_as {
             if !codes.contains_key(other.get_ref().as_str()) {
-                problems.push(Problem::at(other, ProblemKind::UnknownCode { code: other.get_ref().clone() }));
+                problems.push(Problem::at(other, ProblemKind::UnknownCode { code: other.get_ref().to_string() }));
             }
         }
     }
@@ -701,7 +815,7 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
         let setting = setting.get_ref();
         for code in setting.merges.iter().chain(&setting.into) {
             if !codes.contains_key(code.get_ref().as_str()) {
-                problems.push(Problem::at(code, ProblemKind::UnknownCode { code: code.get_ref().clone() }));
+                problems.push(Problem::at(code, ProblemKind::UnknownCode { code: code.get_ref().to_string() }));
             }
         }
         if setting.name.get_ref().trim().is_empty() {
@@ -713,9 +827,43 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
     }
     if let Some(fallback) = &catalogue.fallback {
         if !codes.contains_key(fallback.get_ref().as_str()) {
-            problems.push(Problem::at(fallback, ProblemKind::UnknownFallback { code: fallback.get_ref().clone() }));
+            problems.push(Problem::at(fallback, ProblemKind::UnknownFallback { code: fallback.get_ref().to_string() }));
         }
     }
     problems.sort_by_key(|p| p.span.start);
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CATALOGUE: &str = "id = \"in-house\"\nname = \"Our \\\"gateway\\\"\"\nlanguage = \"en\"\n";
+
+    #[test]
+    fn control_characters_are_found_by_their_bytes() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(has_control(&text), c.is_control(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn strings_are_borrowed_unless_unescaped() {
+        let catalogue = parse_catalogue(CATALOGUE).unwrap();
+        assert!(matches!(catalogue.id.get_ref().0, Cow::Borrowed("in-house")));
+        assert!(matches!(&catalogue.name.get_ref().0, Cow::Owned(name) if name == "Our \"gateway\""));
+        let (line, column) = Problem::at(&catalogue.name, ProblemKind::BadVariant).line_column(CATALOGUE);
+        assert_eq!((line, column), (2, 8));
+    }
+
+    #[test]
+    fn a_value_of_another_type_is_malformed_as_for_a_string() {
+        let problem = parse_catalogue("id = 5\nname = \"Ours\"\nlanguage = \"en\"\n").unwrap_err();
+        assert_eq!(problem.line_column("id = 5"), (1, 6));
+        match problem.kind {
+            ProblemKind::Malformed { detail } => assert_eq!(detail, "invalid type: integer `5`, expected a string"),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
 }

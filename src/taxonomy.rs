@@ -8,7 +8,8 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use crate::builtin::{KINDS, KINDS_BY_ID};
+use crate::builtin::{KINDS, KINDS_TABLE};
+use crate::fxhash;
 
 /// A canonical error kind, such as `user_not_found` or `mfa_required`.
 ///
@@ -55,7 +56,7 @@ impl Kind {
 
     /// The kind with this id, if there is one. Ids are exact snake_case.
     pub fn from_id(id: &str) -> Option<Kind> {
-        KINDS_BY_ID.binary_search_by(|(k, _)| (*k).cmp(id)).ok().map(|i| KINDS_BY_ID[i].1)
+        fxhash::find(&KINDS_TABLE, id, |i| KINDS[i].id).map(|i| Kind(i as u16))
     }
 
     /// The stable snake_case id, e.g. `"user_not_found"`.

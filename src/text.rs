@@ -12,7 +12,7 @@ use std::borrow::Cow;
 /// assert_eq!(errmap::sanitize("two\r\nlines"), "two lines");
 /// ```
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !has_control(text) {
+    if !crate::source::has_control(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -27,21 +27,6 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
-}
-
-/// Whether `text` has a control character (`char::is_control`: U+0000–U+001F and
-/// U+007F–U+009F), by its UTF-8 bytes: the C1 controls are the two-byte sequences
-/// `C2 80` to `C2 9F`.
-fn has_control(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    // A quick pass for bytes that start one (or `C2`, which starts Latin-1 letters too),
-    // then the exact test only where one was seen.
-    if !bytes.iter().fold(false, |seen, &b| seen | (b < 0x20) | (b == 0x7f) | (b == 0xc2)) {
-        return false;
-    }
-    bytes.iter().enumerate().any(|(i, &b)| {
-        b < 0x20 || b == 0x7f || (b == 0xc2 && bytes.get(i + 1).is_some_and(|next| (0x80..=0x9f).contains(next)))
-    })
 }
 
 /// Skips the rest of an escape sequence after ESC: CSI (`ESC [ … final`), OSC
@@ -74,15 +59,4 @@ fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 /// ```
 pub fn suggest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     crate::source::closest(given, candidates)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn control_characters_are_found_by_their_bytes() {
-        for c in (0..=0x10ffff).filter_map(char::from_u32) {
-            let text = format!("a{c}b");
-            assert_eq!(super::has_control(&text), c.is_control(), "{c:?}");
-        }
-    }
 }

@@ -279,6 +279,21 @@ fn a_user_catalogue_joins_the_built_in_ones() {
 }
 
 #[test]
+fn a_folder_of_catalogues_stops_at_its_first_bad_file_with_all_its_problems() {
+    // Parsed on several threads; reported as when loaded in name order: `broken.toml`,
+    // not `malformed.toml` or the clash of `shadow.toml` after it.
+    let folder = fixture("");
+    let result = run(errmap().args(["vendors", "--catalog"]).arg(&folder));
+    assert_eq!(result.code, 2, "{}", result.stderr);
+    let path = fixture("broken.toml").display().to_string();
+    for line_column in ["13:1", "15:8", "19:8", "22:9", "28:9", "32:8"] {
+        assert!(result.stderr.contains(&format!("{path}:{line_column}: ")), "{line_column}: {}", result.stderr);
+    }
+    assert!(!result.stderr.contains("malformed.toml"), "{}", result.stderr);
+    assert!(!result.stderr.contains("shadow.toml"), "{}", result.stderr);
+}
+
+#[test]
 fn a_user_catalogue_may_not_silently_replace_a_built_in_one() {
     let result = run(errmap().args(["vendors", "--catalog"]).arg(fixture("shadow.toml")));
     assert_eq!(result.code, 2);

@@ -40,7 +40,13 @@ fn id_line(path: &Path) -> usize {
     text.lines().position(|l| l.trim_start().starts_with("id") && l.contains('=')).map_or(1, |i| i + 1)
 }
 
-fn check_file(ui: &Ui, path: &Path, names: &mut HashMap<String, PathBuf>) -> FileJson {
+/// The report on one file, from what parsing it gave.
+fn check_file(
+    ui: &Ui,
+    path: &Path,
+    parsed: Result<Catalogue, Error>,
+    names: &mut HashMap<String, PathBuf>,
+) -> FileJson {
     let mut file = FileJson {
         path: path.display().to_string(),
         valid: true,
@@ -50,7 +56,7 @@ fn check_file(ui: &Ui, path: &Path, names: &mut HashMap<String, PathBuf>) -> Fil
         notes: Vec::new(),
     };
     let problem = |p: CatalogueProblem| ProblemJson { line: p.line, column: p.column, message: p.message };
-    match Catalogue::from_path(path) {
+    match parsed {
         Ok(catalogue) => {
             file.id = Some(catalogue.id().to_string());
             file.codes = Some(catalogue.codes().len());
@@ -94,7 +100,11 @@ pub fn run(ui: &Ui, format: Format, paths: &[PathBuf]) -> Result<Outcome, Error>
                 problems: vec![ProblemJson { line: 0, column: 0, message: ui.t("check-empty-folder") }],
                 notes: Vec::new(),
             }),
-            Ok(found) => files.extend(found.iter().map(|file| check_file(ui, file, &mut names))),
+            Ok(found) => {
+                // Parsed on several threads; reported in name order.
+                let parsed = Catalogue::from_paths(&found);
+                files.extend(found.iter().zip(parsed).map(|(file, parsed)| check_file(ui, file, parsed, &mut names)));
+            }
             Err(Error::Io { message, .. }) => files.push(FileJson {
                 path: path.display().to_string(),
                 valid: false,

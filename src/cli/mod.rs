@@ -324,11 +324,13 @@ fn registry(ui: &Ui, flags: &[PathBuf]) -> Result<Loaded, Error> {
     }
     let mut registry = Registry::new();
     for path in from_env.iter().chain(flags) {
-        for file in Catalogue::files_at(path)? {
-            let catalogue = Catalogue::from_path(&file)?;
-            if let Err(error) = registry.add(catalogue) {
+        // The files of a folder are parsed on several threads, then added in order, so
+        // the first bad file in name order is the one reported, as when loaded one by one.
+        let files = Catalogue::files_at(path)?;
+        for (file, catalogue) in files.iter().zip(Catalogue::from_paths(&files)) {
+            if let Err(error) = registry.add(catalogue?) {
                 // Say which file clashes, at its `id` line.
-                let text = std::fs::read_to_string(&file).unwrap_or_default();
+                let text = std::fs::read_to_string(file).unwrap_or_default();
                 let line = text.lines().position(|l| l.trim_start().starts_with("id")).map_or(1, |i| i + 1);
                 return Err(Error::InvalidCatalogue {
                     origin: file.display().to_string(),
