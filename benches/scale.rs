@@ -12,9 +12,9 @@
 //!   lookup and translation (the registry is dropped after the clock stops).
 //!   `Registry::load` parses the files on as many threads as
 //!   `std::thread::available_parallelism` gives (the bench prints the number), so this
-//!   figure shrinks with the cores: with one core it is `startup_parse` plus reading and
-//!   adding, with two about half of that plus reading and adding. Quote it with the
-//!   number of threads.
+//!   figure shrinks with the cores: with one core it is about `startup_parse` (reading
+//!   and adding the files cost about what dropping the catalogues, timed there and not
+//!   here, does), with two about half of it. Quote it with the number of threads.
 //!
 //! Run with `cargo bench --bench scale`; `benches/figures.sh` turns the medians into the
 //! README's table.
