@@ -156,7 +156,7 @@ impl VariantTest {
     pub fn matches(&self, value: &str) -> bool {
         match self {
             VariantTest::Equals(expected) => value == expected.as_ref(),
-            VariantTest::Contains(needle) => contains_ignore_ascii_case(value, needle),
+            VariantTest::Contains(needle) => crate::text::find_ignore_ascii_case(value, needle).is_some(),
         }
     }
 
@@ -166,18 +166,6 @@ impl VariantTest {
             VariantTest::Equals(t) | VariantTest::Contains(t) => t,
         }
     }
-}
-
-fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
-    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
-    let Some((&first, rest)) = needle.split_first() else { return true };
-    let Some(last_start) = haystack.len().checked_sub(needle.len()) else { return false };
-    // Only where the first byte matches is the rest compared.
-    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
-    haystack[..=last_start]
-        .iter()
-        .enumerate()
-        .any(|(i, &b)| (b == lower || b == upper) && haystack[i + 1..i + needle.len()].eq_ignore_ascii_case(rest))
 }
 
 /// One of several conditions a vendor reports with the same code, with the kind it

@@ -135,7 +135,7 @@ impl Template {
             } else if literal.is_empty() {
                 return None;
             } else {
-                (at + find_ignore_case(text.get(at..)?, literal)?, literal.len())
+                (at + crate::text::find_ignore_ascii_case(text.get(at..)?, literal)?, literal.len())
             };
             let value = text.get(at..end)?.trim();
             if value.is_empty() {
@@ -155,13 +155,6 @@ fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
 fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.len() >= suffix.len() && bytes[bytes.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
-}
-
-/// Where `needle` first occurs in `haystack`, ignoring ASCII case.
-fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
-    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
-    // A match of valid UTF-8 starts and ends on character boundaries of the haystack.
-    haystack.windows(needle.len()).position(|window| window.eq_ignore_ascii_case(needle))
 }
 
 /// The values that fill the `{N}` placeholders of `template` to give `text`, in

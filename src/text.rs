@@ -1,4 +1,5 @@
-//! Small text helpers: making untrusted text safe to print, and "did you mean".
+//! Small text helpers: making untrusted text safe to print, finding text ignoring
+//! ASCII case, and "did you mean".
 
 use std::borrow::Cow;
 
@@ -31,6 +32,20 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
 
 /// Skips the rest of an escape sequence after ESC: CSI (`ESC [ … final`), OSC
 /// (`ESC ] … BEL` or `ESC ] … ESC \\`), or a single following character.
+/// Where `needle` first occurs in `haystack`, ignoring ASCII case (which keeps byte
+/// offsets, so the position is valid in `haystack`); `Some(0)` for an empty needle.
+/// Only where the first byte matches is the rest compared.
+pub(crate) fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
+    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else { return Some(0) };
+    let last_start = haystack.len().checked_sub(needle.len())?;
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    // A match of valid UTF-8 starts and ends on character boundaries of the haystack.
+    (0..=last_start).find(|&i| {
+        (haystack[i] == lower || haystack[i] == upper) && haystack[i + 1..i + needle.len()].eq_ignore_ascii_case(rest)
+    })
+}
+
 fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     match chars.next() {
         Some('[') => {
@@ -59,4 +74,18 @@ fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 /// ```
 pub fn suggest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     crate::source::closest(given, candidates)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_ignore_ascii_case;
+
+    #[test]
+    fn finds_text_ignoring_ascii_case_only() {
+        assert_eq!(find_ignore_ascii_case("Account DISABLED", "disabled"), Some(8));
+        assert_eq!(find_ignore_ascii_case("账号 Locked", "locked"), Some(7));
+        assert_eq!(find_ignore_ascii_case("abc", ""), Some(0));
+        assert_eq!(find_ignore_ascii_case("ab", "abc"), None);
+        assert_eq!(find_ignore_ascii_case("ÉTÉ", "été"), None);
+    }
 }
