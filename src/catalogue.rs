@@ -16,11 +16,10 @@ use toml::Spanned;
 use crate::error::{CatalogueProblem, Error};
 use crate::fxhash;
 use crate::matching::MessageIndex;
+use crate::pool::CatalogueText as Text;
 use crate::registry::CodeRef;
 use crate::source::{self, CatalogueSource, Problem, Str};
 use crate::taxonomy::Kind;
-
-type Text = Cow<'static, str>;
 
 /// How precisely a code means the kind it maps to.
 #[derive(Debug, Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -380,8 +379,8 @@ fn in_parallel<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T
 fn shared_language(language: &str) -> Text {
     const COMMON: [&str; 12] = ["en", "zh-CN", "zh", "zh-TW", "ja", "ko", "de", "fr", "es", "pt", "ru", "en-US"];
     match COMMON.iter().find(|common| **common == language) {
-        Some(common) => Cow::Borrowed(common),
-        None => Cow::Owned(language.to_string()),
+        Some(common) => Text::from_static(common),
+        None => Text::from(language.to_string()),
     }
 }
 
@@ -567,7 +566,7 @@ impl Catalogue {
         let match_of =
             |m: Option<Spanned<Str<'_>>>| m.and_then(|m| KindMatch::parse(m.get_ref())).unwrap_or(KindMatch::Exact);
         // The only copies of the file's strings: those the catalogue keeps.
-        let owned = |value: Spanned<Str<'_>>| -> Text { Cow::Owned(value.into_inner().into_owned()) };
+        let owned = |value: Spanned<Str<'_>>| -> Text { Text::from(value.into_inner().into_owned()) };
         let text = |value: Option<Spanned<Str<'_>>>| value.map(owned);
         let language = source.language.into_inner();
         let codes: Vec<Code> = source
@@ -600,7 +599,7 @@ impl Catalogue {
                     symbol: text(entry.symbol),
                     message: text(entry.message),
                     language: text(entry.language).unwrap_or_else(|| shared_language(language.as_str())),
-                    description: entry.description.map(Cow::Owned),
+                    description: entry.description.map(Text::from),
                     http_status: entry.http_status.map(|s| s.into_inner()),
                     params: entry.params.into_iter().map(owned).collect(),
                     kind,
@@ -621,9 +620,9 @@ impl Catalogue {
             id: owned(source.id),
             name: owned(source.name),
             aliases: source.aliases.into_iter().map(owned).collect(),
-            language: Cow::Owned(language.into_owned()),
+            language: Text::from(language.into_owned()),
             fallback: text(source.fallback),
-            source: source.source.map(Cow::Owned),
+            source: source.source.map(Text::from),
             builtin: false,
             overrides: source.overrides,
             standard: source.standard,

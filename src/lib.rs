@@ -38,6 +38,7 @@ mod kin;
 mod matching;
 mod messages;
 mod normalize;
+mod pool;
 mod problem;
 mod registry;
 mod search;
@@ -59,7 +60,9 @@ pub use catalogue::{BodyShape, Catalogue, Code, KindMatch, Setting, Variant, Var
 pub use error::{CatalogueProblem, Error};
 pub use matching::fill_template;
 pub use messages::{Arg, Locale, LocalizedText, Messages, TextOrigin};
+
 pub use normalize::{CanonicalError, Context, DetectedBy, Expose, Limits, Normalizer, ParamValue};
+pub use pool::CatalogueText;
 pub use problem::{ErrorInfo, PROBLEM_CONTENT_TYPE, Problem, ProblemOptions};
 pub use registry::{CodeRef, Registry};
 pub use search::{
