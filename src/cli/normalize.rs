@@ -56,7 +56,7 @@ impl NormalizedJson<'_> {
     /// test checks every fixture), without `serde_json`'s byte-at-a-time escaping:
     /// what each `--jsonl` line costs most after normalizing.
     fn write_to(&self, out: &mut Vec<u8>) -> io::Result<()> {
-        use super::json::push_str;
+        use super::json::{push_name, push_str};
         let optional = |out: &mut Vec<u8>, text: Option<&str>| match text {
             Some(text) => push_str(out, text),
             None => out.extend_from_slice(b"null"),
@@ -89,16 +89,16 @@ impl NormalizedJson<'_> {
         out.extend_from_slice(b",\"known\":");
         boolean(out, self.known);
         out.extend_from_slice(b",\"kind\":");
-        push_str(out, self.kind.id());
+        push_name(out, self.kind.id());
         out.extend_from_slice(b",\"kind_path\":[");
         for (i, kind) in self.kind_path.iter().enumerate() {
             if i > 0 {
                 out.push(b',');
             }
-            push_str(out, kind.id());
+            push_name(out, kind.id());
         }
         out.extend_from_slice(b"],\"public_kind\":");
-        push_str(out, self.public_kind.id());
+        push_name(out, self.public_kind.id());
         out.extend_from_slice(b",\"http_status\":");
         number(out, u64::from(self.http_status));
         out.extend_from_slice(b",\"upstream_status\":");
@@ -109,7 +109,7 @@ impl NormalizedJson<'_> {
         out.extend_from_slice(b",\"retryable\":");
         boolean(out, self.retryable);
         out.extend_from_slice(b",\"detected_by\":");
-        push_str(out, self.detected_by.as_str());
+        push_name(out, self.detected_by.as_str());
         out.extend_from_slice(b",\"detection\":");
         push_str(out, self.detection);
         out.extend_from_slice(b",\"params\":");
@@ -125,9 +125,9 @@ impl NormalizedJson<'_> {
         out.extend_from_slice(b",\"hint\":");
         push_str(out, &self.hint);
         out.extend_from_slice(b",\"locale\":");
-        push_str(out, self.locale.tag());
+        push_name(out, self.locale.tag());
         out.extend_from_slice(b",\"expose\":");
-        push_str(out, self.expose);
+        push_name(out, self.expose);
         out.push(b'}');
         Ok(())
     }
