@@ -5,7 +5,7 @@
 #      `errmap translate wilddog:22011 authing`, each a whole process, RUNS runs taken
 #      in turn, medians and the median of the pairwise ratios;
 #   2. a JSONL stream of LINES mixed bodies (the fixtures of tests/fixtures/bodies/,
-#      bare and as log records, as benches/process.sh writes them): a jq program that
+#      bare and as log records, written by benches/jsonl-input.sh as for benches/process.sh): a jq program that
 #      takes each line's code out of the usual fields and looks it up in a code -> kind
 #      map of every catalogue, against `errmap normalize --jsonl` (which also detects
 #      the vendor, classifies unknown codes by their message and renders messages), in
@@ -61,23 +61,8 @@ printf 'jq %.2f ms, errmap translate %.2f ms: errmap %.1fx faster (median of the
   "$(median <"$WORK/jq" | awk '{ print $1 / 1000 }')" "$(median <"$WORK/errmap" | awk '{ print $1 / 1000 }')" \
   "$(median <"$WORK/ratio")"
 
-# The JSONL input, as benches/process.sh writes it.
-python3 - "$WORK/fixtures.jsonl" <<'EOF'
-import json, pathlib, sys
-lines = []
-for path in sorted(pathlib.Path("tests/fixtures/bodies").rglob("*.json")):
-    fixture = json.loads(path.read_text())
-    body, context = fixture["body"], fixture.get("context", {})
-    if not isinstance(body, str) and not context.get("vendor"):
-        lines.append(json.dumps(body, ensure_ascii=False, separators=(",", ":")))
-    record = {"body": body}
-    for key in ("status", "vendor", "content_type"):
-        if context.get(key) is not None:
-            record[key] = context[key]
-    lines.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-pathlib.Path(sys.argv[1]).write_text("\n".join(lines) + "\n")
-EOF
-awk -v n="$LINES" '{ a[NR] = $0 } END { for (i = 0; i < n; i++) print a[i % NR + 1] }' "$WORK/fixtures.jsonl" >"$WORK/bodies.jsonl"
+# The JSONL input, the same as benches/process.sh times.
+benches/jsonl-input.sh "$LINES" "$WORK/bodies.jsonl"
 
 # code -> kind of every catalogue, from `errmap codes` (where catalogues share a code,
 # the last one listed wins: jq gets no vendor detection).
@@ -93,7 +78,7 @@ cpu_seconds() { # the user + system seconds of a command
   /usr/bin/time -f '%U %S' "$@" 2>&1 >/dev/null | tail -1 | awk '{ print $1 + $2 }'
 }
 echo
-echo "== JSONL, $LINES lines ($(wc -l <"$WORK/fixtures.jsonl") distinct bodies cycled), CPU seconds, median of 3"
+echo "== JSONL, $LINES lines ($(wc -l <"$WORK/bodies.jsonl.distinct") distinct bodies cycled), CPU seconds, median of 3"
 : >"$WORK/jq-s" && : >"$WORK/errmap-s"
 for _ in 1 2 3; do
   cpu_seconds jq -c --slurpfile kinds "$WORK/kinds.json" "$JQ_NORMALIZE" "$WORK/bodies.jsonl" >>"$WORK/jq-s"

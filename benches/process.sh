@@ -5,7 +5,7 @@
 #      against a hello-world Rust binary built with the same profile: wall-time
 #      medians over RUNS runs taken in turn (errmap, hello, errmap, hello, ...), the
 #      median of the pairwise ratios, and each one's peak RSS (/usr/bin/time -v);
-#   2. `errmap normalize --jsonl` over LINES mixed bodies (every fixture of
+#   2. `errmap normalize --jsonl` over LINES mixed bodies (benches/jsonl-input.sh: every fixture of
 #      tests/fixtures/bodies/, bare and as log records, cycled): lines per second of
 #      CPU time on one core (taskset when there is one; wall-clock rate beside it) and
 #      peak RSS, at LINES and at LINES/10 to show that memory stays flat.
@@ -91,28 +91,9 @@ compare "errmap translate wilddog:22011 authing" translate wilddog:22011 authing
 compare "errmap --version" --version
 compare "errmap --help" --help
 
-# The JSONL input: every fixture body as a line, bare when it is a one-line JSON body
-# without context, and as a log record {"body", "status", "vendor", "content_type"}.
-python3 - "$WORK/fixtures.jsonl" <<'EOF'
-import json, pathlib, sys
-lines = []
-for path in sorted(pathlib.Path("tests/fixtures/bodies").rglob("*.json")):
-    fixture = json.loads(path.read_text())
-    body, context = fixture["body"], fixture.get("context", {})
-    if not isinstance(body, str) and not context.get("vendor"):
-        lines.append(json.dumps(body, ensure_ascii=False, separators=(",", ":")))
-    record = {"body": body}
-    for key in ("status", "vendor", "content_type"):
-        if context.get(key) is not None:
-            record[key] = context[key]
-    lines.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-pathlib.Path(sys.argv[1]).write_text("\n".join(lines) + "\n")
-EOF
-make_input() { # make_input COUNT FILE
-  awk -v n="$1" '{ a[NR] = $0 } END { for (i = 0; i < n; i++) print a[i % NR + 1] }' "$WORK/fixtures.jsonl" >"$2"
-}
-make_input "$LINES" "$WORK/bodies.jsonl"
-make_input $((LINES / 10)) "$WORK/bodies-tenth.jsonl"
+# The JSONL input (see benches/jsonl-input.sh), at LINES and at a tenth of it.
+benches/jsonl-input.sh "$LINES" "$WORK/bodies.jsonl"
+benches/jsonl-input.sh $((LINES / 10)) "$WORK/bodies-tenth.jsonl"
 
 PIN=()
 if command -v taskset >/dev/null; then PIN=(taskset -c 0); fi
@@ -123,7 +104,7 @@ stream() { # stream FILE -> "cpu_seconds wall_seconds peak_kB", from GNU time
 }
 
 echo
-echo "== errmap normalize --jsonl, $(wc -l <"$WORK/fixtures.jsonl") distinct bodies cycled${PIN:+, pinned to one core}"
+echo "== errmap normalize --jsonl, $(wc -l <"$WORK/bodies.jsonl.distinct") distinct bodies cycled${PIN:+, pinned to one core}"
 "$ERRMAP" normalize --jsonl "$WORK/bodies-tenth.jsonl" >/dev/null 2>&1 # warm the page cache
 : >"$WORK/rates" && : >"$WORK/wall-rates"
 for _ in 1 2 3; do
