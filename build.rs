@@ -298,14 +298,15 @@ fn write_catalogues(out: &mut String, pool: &mut Pool, taxonomy: &TaxonomySource
         let keys: Vec<&str> = catalogue.code.iter().map(|c| field(&c.get_ref().code).unwrap_or_default()).collect();
         let table: Vec<String> = fxhash::table(&keys).iter().map(u32::to_string).collect();
         let _ = writeln!(out, "        table: Cow::Borrowed(&[{}]),", table.join(", "));
-        let by_kind: Vec<String> = by_kind
-            .iter()
-            .map(|codes| {
-                let codes: Vec<String> = codes.iter().map(ToString::to_string).collect();
-                format!("Cow::Borrowed(&[{}])", codes.join(", "))
-            })
-            .collect();
-        let _ = writeln!(out, "        by_kind: Cow::Borrowed(&[{}]),", by_kind.join(", "));
+        // Flat, kind after kind, with where each kind starts: no pointer per kind.
+        let mut starts = vec![0];
+        for codes in &by_kind {
+            starts.push(starts.last().copied().unwrap_or(0) + codes.len());
+        }
+        let flat: Vec<String> = by_kind.iter().flatten().map(ToString::to_string).collect();
+        let starts: Vec<String> = starts.iter().map(ToString::to_string).collect();
+        let _ = writeln!(out, "        by_kind: Cow::Borrowed(&[{}]),", flat.join(", "));
+        let _ = writeln!(out, "        kind_starts: Cow::Borrowed(&[{}]),", starts.join(", "));
         let settings: Vec<String> = catalogue
             .setting
             .iter()

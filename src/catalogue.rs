@@ -332,8 +332,13 @@ pub struct Catalogue {
     /// The index of every code in `codes`, in an open-addressing hash table of the code
     /// text (see `fxhash::table`): built at build time for the built-in catalogues.
     pub(crate) table: Cow<'static, [u32]>,
-    /// For each kind (by index), the indices of the codes mapped to it, in file order.
-    pub(crate) by_kind: Cow<'static, [Cow<'static, [usize]>]>,
+    /// The indices of the codes mapped to each kind, kind after kind (by index), each
+    /// kind's in file order.
+    pub(crate) by_kind: Cow<'static, [u32]>,
+    /// Where each kind's run of `by_kind` starts, by kind index, and one past the last
+    /// run: `by_kind[kind_starts[k]..kind_starts[k + 1]]` (flat, so the built-in tables
+    /// hold no pointers; see `pool`).
+    pub(crate) kind_starts: Cow<'static, [u32]>,
     pub(crate) settings: Cow<'static, [Setting]>,
     /// The messages prepared for matching vendor text, on first use.
     pub(crate) messages: OnceLock<MessageIndex>,
@@ -372,6 +377,27 @@ fn in_parallel<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T
     });
     results.sort_unstable_by_key(|(i, _)| *i);
     results.into_iter().map(|(_, result)| result).collect()
+}
+
+/// The positions of `kinds` (each code's kind index, in table order) grouped by kind,
+/// and where each of the `kind_count` kinds' group starts, with one past the end: the
+/// layout of `Catalogue::by_kind` and `Catalogue::kind_starts` (which `build.rs`
+/// writes for the built-in catalogues).
+pub(crate) fn group_by_kind(kinds: impl Iterator<Item = usize>, kind_count: usize) -> (Vec<u32>, Vec<u32>) {
+    let mut groups: Vec<Vec<u32>> = vec![Vec::new(); kind_count];
+    for (position, kind) in kinds.enumerate() {
+        if let Some(group) = groups.get_mut(kind) {
+            group.push(u32::try_from(position).unwrap_or(u32::MAX));
+        }
+    }
+    let mut starts = Vec::with_capacity(kind_count + 1);
+    let mut flat = Vec::new();
+    for group in groups {
+        starts.push(u32::try_from(flat.len()).unwrap_or(u32::MAX));
+        flat.extend(group);
+    }
+    starts.push(u32::try_from(flat.len()).unwrap_or(u32::MAX));
+    (flat, starts)
 }
 
 /// A code's language when it is the catalogue's: one of the common tags borrowed from
@@ -477,8 +503,16 @@ impl Catalogue {
 
     /// The codes mapped to `kind`, in table order.
     pub fn codes_of(&self, kind: Kind) -> impl Iterator<Item = &Code> {
-        let indices: &[usize] = self.by_kind.get(usize::from(kind.0)).map_or(&[], |c| c);
-        indices.iter().map(|&i| &self.codes[i])
+        self.positions_of(kind).iter().map(|&i| &self.codes[i as usize])
+    }
+
+    /// The positions in the table of the codes mapped to `kind`, in table order.
+    pub(crate) fn positions_of(&self, kind: Kind) -> &[u32] {
+        let k = usize::from(kind.0);
+        match (self.kind_starts.get(k), self.kind_starts.get(k + 1)) {
+            (Some(&start), Some(&end)) => self.by_kind.get(start as usize..end as usize).unwrap_or_default(),
+            _ => &[],
+        }
     }
 
     /// Whether `name` is this catalogue's id or one of its aliases, ignoring ASCII case.
@@ -612,10 +646,8 @@ impl Catalogue {
             .collect();
         let keys: Vec<&str> = codes.iter().map(Code::code).collect();
         let table = fxhash::table(&keys);
-        let mut by_kind: Vec<Vec<usize>> = vec![Vec::new(); Kind::all().len()];
-        for (i, code) in codes.iter().enumerate() {
-            by_kind[usize::from(code.kind.0)].push(i);
-        }
+        let (by_kind, kind_starts) =
+            group_by_kind(codes.iter().map(|code| usize::from(code.kind.0)), Kind::all().len());
         Catalogue {
             id: owned(source.id),
             name: owned(source.name),
@@ -646,7 +678,8 @@ impl Catalogue {
                 .collect(),
             codes: Cow::Owned(codes),
             table: Cow::Owned(table),
-            by_kind: by_kind.into_iter().map(Cow::Owned).collect(),
+            by_kind: Cow::Owned(by_kind),
+            kind_starts: Cow::Owned(kind_starts),
             settings: source
                 .setting
                 .into_iter()

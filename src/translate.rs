@@ -224,8 +224,8 @@ impl Registry {
         let catch_all = target.fallback();
         let source_is_catch_all = is_catch_all(source);
         for &(near, tree, distance) in neighbours(kind) {
-            let Some(indices) = target.by_kind.get(usize::from(near.0)) else { continue };
-            for &position in indices.iter() {
+            for &position in target.positions_of(near) {
+                let position = position as usize;
                 let code = CodeRef::new(target, &target.codes[position]);
                 let relation = if code.same_as(&source) {
                     Some(Relation::Exact)
