@@ -3,13 +3,18 @@
 //! The TOML files are parsed and checked here, through the same `source` module the
 //! library uses for users' catalogues, and turned into static tables (`builtin.rs` in
 //! `OUT_DIR`): a bad built-in file fails the build with file, line and column, and the
-//! running program never parses its own data. Fluent files are embedded as they are;
-//! the test suite parses them.
+//! running program never parses its own data. Fluent files are embedded as they are,
+//! and parsed here too: every message that needs no run-time formatting is compiled
+//! to its final text, so that only messages with variables, selectors or references
+//! make the running program parse a file.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
+
+use fluent_syntax::ast::{self, Resource};
+use fluent_syntax::parser;
 
 #[allow(dead_code)]
 #[path = "src/source.rs"]
@@ -22,6 +27,9 @@ mod kin;
 #[path = "src/fxhash.rs"]
 mod fxhash;
 
+#[path = "src/fluent_plain.rs"]
+mod fluent_plain;
+
 use source::{CatalogueSource, Problem, TaxonomySource};
 
 fn main() {
@@ -31,6 +39,7 @@ fn main() {
     println!("cargo::rerun-if-changed=src/source.rs");
     println!("cargo::rerun-if-changed=src/kin.rs");
     println!("cargo::rerun-if-changed=src/fxhash.rs");
+    println!("cargo::rerun-if-changed=src/fluent_plain.rs");
     println!("cargo::rerun-if-changed={}", mappings.display());
     println!("cargo::rerun-if-changed={}", locales.display());
 
@@ -330,45 +339,157 @@ fn write_catalogues(out: &mut String, pool: &mut Pool, taxonomy: &TaxonomySource
 }
 
 fn write_locales(out: &mut String, locales: &Path) {
+    let mut paths = Vec::new();
+    collect_ftl(locales, &mut paths);
+    paths.sort();
     let mut files = Vec::new();
-    collect_ftl(locales, &mut files);
-    files.sort();
-    let _ = writeln!(out, "pub(crate) static LOCALE_FILES: [(&str, &str, &str); {}] = [", files.len());
-    for path in &files {
+    for path in &paths {
         let relative = path.strip_prefix(locales).expect("below locales/");
         let mut parts = relative.iter().map(|p| p.to_string_lossy().into_owned());
         let locale = parts.next().unwrap_or_default();
         let rest: Vec<String> = parts.collect();
+        files.push(LocaleFile { locale, path: rest.join("/"), text: read(path) });
+    }
+    let _ = writeln!(out, "pub(crate) static LOCALE_FILES: [(&str, &str, &str); {}] = [", files.len());
+    for (file, path) in files.iter().zip(&paths) {
         let _ =
-            writeln!(out, "    ({locale:?}, {:?}, include_str!({:?})),", rest.join("/"), path.display().to_string());
+            writeln!(out, "    ({:?}, {:?}, include_str!({:?})),", file.locale, file.path, path.display().to_string());
     }
-    out.push_str("];\n");
-    // The message ids each file defines, sorted: which file to parse for an id.
-    let _ = writeln!(out, "pub(crate) static LOCALE_IDS: [&[&str]; {}] = [", files.len());
-    for path in &files {
-        let ids: Vec<String> = message_ids(&read(path)).iter().map(|id| format!("{id:?}")).collect();
-        let _ = writeln!(out, "    &[{}],", ids.join(", "));
-    }
-    out.push_str("];\n");
+    out.push_str("];\n\n");
+    write_messages(out, &files);
 }
 
-/// The ids of the messages a Fluent file defines: every line that starts (in column 0)
-/// with an identifier followed by `=`, sorted. A line that only looks like one is
-/// harmless: the runtime asks the parsed bundle before using a file.
-fn message_ids(text: &str) -> Vec<String> {
-    let mut ids: Vec<String> = text
-        .lines()
-        .filter_map(|line| {
-            if !line.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                return None;
-            }
-            let end = line.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).unwrap_or(line.len());
-            line[end..].trim_start_matches([' ', '\t']).starts_with('=').then(|| line[..end].to_string())
-        })
+/// One shipped Fluent file: its locale folder, its path below that folder, its text.
+struct LocaleFile {
+    locale: String,
+    path: String,
+    text: String,
+}
+
+impl LocaleFile {
+    /// Whether the file holds code translations (`codes/`) rather than core messages:
+    /// the two are looked up separately.
+    fn codes(&self) -> bool {
+        self.path.starts_with("codes/")
+    }
+}
+
+/// Strings gathered into one blob, each written once, and named by `Span(offset,
+/// length)` in the generated tables: one `&'static str` for all the messages, where a
+/// `&'static str` each would cost a relocation at load time.
+#[derive(Default)]
+struct Blob {
+    text: String,
+    spans: HashMap<String, (usize, usize)>,
+}
+
+impl Blob {
+    /// The span of `s`, added to the blob unless it is there already.
+    fn span(&mut self, s: &str) -> String {
+        let (start, len) = *self.spans.entry(s.to_string()).or_insert_with(|| {
+            let start = self.text.len();
+            self.text.push_str(s);
+            (start, s.len())
+        });
+        format!("Span({start}, {len})")
+    }
+}
+
+/// The messages of the Fluent files compiled into tables (`MESSAGE_GROUPS`, `MESSAGES`,
+/// `MESSAGE_ATTRIBUTES`, `MESSAGE_TABLE`, `MESSAGE_TEXT`; see src/messages.rs): per
+/// locale and kind of file (core or `codes/`), every message id with the file that
+/// defines it first, and each value and attribute as its final text where it needs no
+/// run-time formatting. The files are parsed with the parser `fluent-bundle` uses, so
+/// the tables see exactly the messages a bundle of each file would.
+fn write_messages(out: &mut String, files: &[LocaleFile]) {
+    let resources: Vec<Resource<&str>> = files
+        .iter()
+        .map(|file| parser::parse_runtime(file.text.as_str()).unwrap_or_else(|(partial, _)| partial))
         .collect();
-    ids.sort();
-    ids.dedup();
-    ids
+    let mut groups: Vec<(&str, bool)> = Vec::new();
+    for file in files {
+        if !groups.contains(&(file.locale.as_str(), file.codes())) {
+            groups.push((file.locale.as_str(), file.codes()));
+        }
+    }
+    let mut blob = Blob::default();
+    let (mut group_rows, mut message_rows, mut attribute_rows) = (Vec::new(), Vec::new(), Vec::new());
+    let mut table = Vec::new();
+    for (locale, codes) in groups {
+        let first_message = message_rows.len();
+        let mut ids = Vec::new();
+        let mut seen = HashSet::new();
+        for (index, resource) in resources.iter().enumerate() {
+            if files[index].locale != locale || files[index].codes() != codes {
+                continue;
+            }
+            for message in fluent_plain::bundle_messages(resource) {
+                // The first file that defines an id wins, as when each locale's files
+                // were one bundle.
+                if !seen.insert(message.id.name) {
+                    continue;
+                }
+                ids.push(message.id.name);
+                let first_attribute = attribute_rows.len();
+                let mut names = HashSet::new();
+                for attribute in &message.attributes {
+                    // `FluentMessage::get_attribute` finds the first of a name.
+                    if names.insert(attribute.id.name) {
+                        let name = blob.span(attribute.id.name);
+                        let pattern = compiled_pattern(&mut blob, &attribute.value);
+                        attribute_rows.push(format!("AttributeData {{ name: {name}, pattern: {pattern} }}"));
+                    }
+                }
+                let id = blob.span(message.id.name);
+                let value = message.value.as_ref().map_or_else(
+                    || "None".to_string(),
+                    |value| format!("Some({})", compiled_pattern(&mut blob, value)),
+                );
+                message_rows.push(format!(
+                    "MessageData {{ id: {id}, file: {index}, value: {value}, attributes: {first_attribute}..{} }}",
+                    attribute_rows.len()
+                ));
+            }
+        }
+        let slots = fxhash::table(&ids);
+        group_rows.push(format!(
+            "MessageGroup {{ locale: {}, codes: {codes}, messages: {first_message}..{}, table: {}..{} }}",
+            blob.span(locale),
+            message_rows.len(),
+            table.len(),
+            table.len() + slots.len()
+        ));
+        table.extend(slots);
+    }
+    let rows = |rows: &[String]| rows.iter().map(|row| format!("    {row},\n")).collect::<String>();
+    let _ = writeln!(
+        out,
+        "pub(crate) static MESSAGE_GROUPS: [MessageGroup; {}] = [\n{}];",
+        group_rows.len(),
+        rows(&group_rows)
+    );
+    let _ = writeln!(
+        out,
+        "pub(crate) static MESSAGES: [MessageData; {}] = [\n{}];",
+        message_rows.len(),
+        rows(&message_rows)
+    );
+    let _ = writeln!(
+        out,
+        "pub(crate) static MESSAGE_ATTRIBUTES: [AttributeData; {}] = [\n{}];",
+        attribute_rows.len(),
+        rows(&attribute_rows)
+    );
+    let table: Vec<String> = table.iter().map(u32::to_string).collect();
+    let _ = writeln!(out, "pub(crate) static MESSAGE_TABLE: [u32; {}] = [{}];", table.len(), table.join(", "));
+    let _ = writeln!(out, "pub(crate) static MESSAGE_TEXT: &str = {:?};", blob.text);
+}
+
+/// A pattern as the generated tables hold it: `Pattern::Text` with its text when it
+/// needs no formatting, else `Pattern::Fluent`.
+fn compiled_pattern(blob: &mut Blob, pattern: &ast::Pattern<&str>) -> String {
+    fluent_plain::plain_text(pattern)
+        .map_or_else(|| "Pattern::Fluent".to_string(), |text| format!("Pattern::Text({})", blob.span(&text)))
 }
 
 fn collect_ftl(dir: &Path, files: &mut Vec<PathBuf>) {

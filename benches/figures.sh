@@ -43,7 +43,8 @@ for name in ["render/en_plain", "render/en_variables", "render/en_hint", "render
              "gateway/normalize_render_problem"]:
     print(f"| `{name}` | {fmt(median(name))} | | |")
 for name in ["startup/registry", "startup/normalizer_first_use", "startup/messages_first_use",
-             "startup/messages_first_use_zh", "startup/code_message_first_use"]:
+             "startup/messages_first_use_zh", "startup/messages_first_use_variables",
+             "startup/code_message_first_use"]:
     print(f"| `{name}` | {fmt(median(name))} | | |")
 print()
 print("| body | floor: parse into `Value` | `normalize` | ratio |")

@@ -1,6 +1,7 @@
 //! Rendering a kind's message in English and Chinese, with and without variables, and
-//! the first use of the messages on a thread (the Fluent bundles are built per thread
-//! and per file, on first use).
+//! the first use of the messages on a thread. Messages without variables are compiled
+//! to their text at build time; the others are formatted by Fluent bundles built per
+//! thread and per file, on first use.
 //!
 //! Run with `cargo bench --bench messages`; `benches/figures.sh` turns the medians into
 //! the README's table.
@@ -36,10 +37,10 @@ fn render(c: &mut Criterion) {
 
 fn first_use(c: &mut Criterion) {
     let mut group = c.benchmark_group("startup");
-    // Bundles live per thread and are parsed on first use: each iteration renders the
-    // first message of a fresh thread, timed inside the thread (so without the cost of
-    // starting it). Kind messages parse kinds.ftl; a CLI label parses cli.ftl; a code's
-    // translation parses that catalogue's file.
+    // Each iteration renders the first message of a fresh thread, timed inside the
+    // thread (so without the cost of starting it). A plain kind message or a code's
+    // translation is read from the compiled table; a message with variables parses its
+    // file (kinds.ftl) into the thread's bundle.
     let first = |render: fn() -> usize| {
         move |iters: u64| {
             (0..iters)
@@ -60,6 +61,12 @@ fn first_use(c: &mut Criterion) {
     });
     group.bench_function("messages_first_use_zh", |b| {
         b.iter_custom(first(|| Messages::get().kind_message(Kind::USER_NOT_FOUND, Locale::ZhCn).len()))
+    });
+    group.bench_function("messages_first_use_variables", |b| {
+        b.iter_custom(first(|| {
+            let args = [("remaining", Arg::Number(3.0))];
+            Messages::get().kind_message_with(Kind::INVALID_CREDENTIALS, Locale::En, &args).len()
+        }))
     });
     group.bench_function("code_message_first_use", |b| {
         b.iter_custom(first(|| {

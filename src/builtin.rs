@@ -8,6 +8,7 @@ use std::borrow::Cow;
 #[allow(unused_imports)]
 use crate::catalogue::{BodyShape, Catalogue, Code, KindMatch, Setting, Variant, VariantTest};
 use crate::kin::Tree;
+use crate::messages::{AttributeData, MessageData, MessageGroup, Pattern, Span};
 use crate::pool::CatalogueText as Text;
 use crate::taxonomy::{Actor, Category, Exposure, Kind, KindData};
 

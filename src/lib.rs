@@ -33,6 +33,8 @@ mod builtin;
 mod catalogue;
 mod detect;
 mod error;
+#[cfg(test)]
+mod fluent_plain;
 mod fxhash;
 mod kin;
 mod matching;

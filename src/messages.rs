@@ -2,21 +2,23 @@
 //!
 //! Every kind has a message and a hint in every shipped [`Locale`]; every code reads
 //! in each locale either in the vendor's own words or in errmap's translation, and
-//! [`LocalizedText::origin`] says which. Each thread parses the bundles it uses once,
-//! on first use, and keeps them: rendering takes no lock, so one [`Messages`] serves
-//! every thread of a gateway.
+//! [`LocalizedText::origin`] says which. Messages that need no formatting (no
+//! variables, selectors or references) were compiled to their text by build.rs and are
+//! read from a static table. For the others, each thread parses the file it needs once,
+//! on first use, and keeps its bundle: rendering takes no lock, so one [`Messages`]
+//! serves every thread of a gateway.
 
 use std::cell::OnceCell;
 use std::fmt;
+use std::ops::Range;
 use std::str::FromStr;
-use std::sync::OnceLock;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentMessage, FluentResource, FluentValue};
 use serde::{Serialize, Serializer};
 use unic_langid::LanguageIdentifier;
 
-use crate::builtin::{LOCALE_FILES, LOCALE_IDS};
-use crate::fxhash::FxHashMap;
+use crate::builtin::{LOCALE_FILES, MESSAGE_ATTRIBUTES, MESSAGE_GROUPS, MESSAGE_TABLE, MESSAGE_TEXT, MESSAGES};
+use crate::fxhash;
 use crate::registry::CodeRef;
 use crate::taxonomy::Kind;
 
@@ -165,60 +167,96 @@ fn build_bundle(file: usize) -> Bundle {
 }
 
 thread_local! {
-    /// This thread's bundles, one per shipped file, each parsed on first use: a
-    /// command that shows labels and one catalogue's translations parses those files
-    /// and no others.
+    /// This thread's bundles, one per shipped file, each parsed on first use of one of
+    /// its messages that needs formatting: a command that shows only plain text parses
+    /// no file at all.
     static BUNDLES: Vec<OnceCell<Bundle>> = (0..LOCALE_FILES.len()).map(|_| OnceCell::new()).collect();
 }
 
-/// The first file of `locale` (core files, or the `codes/` files) that lists message
-/// `id`, in the order the files were formerly added to one bundle per locale. Which
-/// file names which ids is listed by build.rs, so no file is parsed to look; the map
-/// is built once per process for each locale and kind of file.
-fn first_file(locale: Locale, codes: bool, id: &str) -> Option<usize> {
-    static MAPS: [OnceLock<FxHashMap<&str, usize>>; 2 * Locale::ALL.len()] =
-        [const { OnceLock::new() }; 2 * Locale::ALL.len()];
-    let map = MAPS[locale as usize * 2 + usize::from(codes)].get_or_init(|| {
-        let mut map = FxHashMap::default();
-        for (file, (tag, path, _)) in LOCALE_FILES.iter().enumerate() {
-            if *tag == locale.tag() && path.starts_with("codes/") == codes {
-                for id in LOCALE_IDS[file] {
-                    map.entry(*id).or_insert(file);
-                }
-            }
-        }
-        map
-    });
-    map.get(id).copied()
+/// A piece of `MESSAGE_TEXT`: byte offset and length. The tables build.rs writes name
+/// their strings so, in one blob, where a `&'static str` each would cost a relocation
+/// (and a dirtied page) when the program is loaded.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Span(pub(crate) u32, pub(crate) u32);
+
+impl Span {
+    /// The text. Spans are written by build.rs, on character boundaries of the blob.
+    fn text(self) -> &'static str {
+        let start = self.0 as usize;
+        &MESSAGE_TEXT[start..start + self.1 as usize]
+    }
 }
 
-/// Calls `f` with the bundle of the first file of `locale` (core files, or the
-/// `codes/` files) that has message `id`, so the same message wins as when the files
-/// were one bundle per locale; `None` if none has it.
-fn with_message<T>(
-    locale: Locale,
-    codes: bool,
-    id: &str,
-    f: impl FnOnce(&Bundle, FluentMessage<'_>) -> T,
-) -> Option<T> {
-    let first = first_file(locale, codes, id)?;
-    BUNDLES.with(|bundles| {
-        let bundle = |file: usize| bundles[file].get_or_init(|| build_bundle(file));
-        if let Some(message) = bundle(first).get_message(id) {
-            return Some(f(bundle(first), message));
-        }
-        // A line that only looked like the message (Fluent read it as junk): the next
-        // file that lists the id.
-        (first + 1..LOCALE_FILES.len())
-            .filter(|&file| {
-                let (tag, path, _) = LOCALE_FILES[file];
-                tag == locale.tag()
-                    && path.starts_with("codes/") == codes
-                    && LOCALE_IDS[file].binary_search(&id).is_ok()
-            })
-            .find_map(|file| bundle(file).get_message(id).map(|message| (file, message)))
-            .map(|(file, message)| f(bundle(file), message))
-    })
+/// A message's value or attribute, as build.rs compiled it.
+#[derive(Debug)]
+pub(crate) enum Pattern {
+    /// Text and string literals only: the text Fluent renders, whatever the arguments.
+    Text(Span),
+    /// Variables, selectors or references: formatted by the bundle of its file.
+    Fluent,
+}
+
+/// One attribute of a message.
+#[derive(Debug)]
+pub(crate) struct AttributeData {
+    pub(crate) name: Span,
+    pub(crate) pattern: Pattern,
+}
+
+/// One message, from the first file of its locale and kind of file that defines it.
+#[derive(Debug)]
+pub(crate) struct MessageData {
+    pub(crate) id: Span,
+    /// The file (by its position in `LOCALE_FILES`) whose bundle formats its patterns.
+    pub(crate) file: u16,
+    pub(crate) value: Option<Pattern>,
+    /// Its attributes, the first of each name, in `MESSAGE_ATTRIBUTES`.
+    pub(crate) attributes: Range<u32>,
+}
+
+/// The messages of one locale's core files, or of its `codes/` files.
+#[derive(Debug)]
+pub(crate) struct MessageGroup {
+    /// The locale's tag.
+    pub(crate) locale: Span,
+    pub(crate) codes: bool,
+    /// The messages, in `MESSAGES`.
+    pub(crate) messages: Range<u32>,
+    /// A hash table of the ids (see `fxhash::table`), in `MESSAGE_TABLE`.
+    pub(crate) table: Range<u32>,
+}
+
+fn indices(range: &Range<u32>) -> Range<usize> {
+    range.start as usize..range.end as usize
+}
+
+/// Message `id` of `locale`'s core files (or `codes/` files), as the first of those
+/// files that defines it has it, like one bundle of the locale's files.
+fn find_message(locale: Locale, codes: bool, id: &str) -> Option<&'static MessageData> {
+    let group = MESSAGE_GROUPS.iter().find(|group| group.codes == codes && group.locale.text() == locale.tag())?;
+    let messages = &MESSAGES[indices(&group.messages)];
+    fxhash::find(&MESSAGE_TABLE[indices(&group.table)], id, |i| messages[i].id.text()).map(|i| &messages[i])
+}
+
+/// The text of message `id` of `locale`'s core files (or `codes/` files): its value,
+/// or its `attribute`. `None` if no such file has the message, the message lacks that
+/// part, or Fluent reports an error (a missing variable). Text that needs no
+/// formatting comes from the compiled table; the rest parses the message's file on
+/// first use.
+fn render(locale: Locale, codes: bool, id: &str, attribute: Option<&str>, args: &[(&str, Arg<'_>)]) -> Option<String> {
+    let message = find_message(locale, codes, id)?;
+    let pattern = match attribute {
+        Some(name) => &MESSAGE_ATTRIBUTES[indices(&message.attributes)].iter().find(|a| a.name.text() == name)?.pattern,
+        None => message.value.as_ref()?,
+    };
+    match pattern {
+        Pattern::Text(text) => Some(text.text().to_string()),
+        Pattern::Fluent => BUNDLES.with(|bundles| {
+            let file = usize::from(message.file);
+            let bundle = bundles[file].get_or_init(|| build_bundle(file));
+            format(bundle, bundle.get_message(id)?, attribute, args)
+        }),
+    }
 }
 
 /// The shipped Fluent messages. A zero-sized handle: the bundles live per thread.
@@ -271,12 +309,7 @@ impl Messages {
     /// A message of the core files (kinds and CLI strings) by Fluent id and optional
     /// attribute, falling back to English; `None` if no locale has it.
     pub fn text(&self, locale: Locale, id: &str, attribute: Option<&str>, args: &[(&str, Arg<'_>)]) -> Option<String> {
-        with_message(locale, false, id, |bundle, message| format(bundle, message, attribute, args)).flatten().or_else(
-            || {
-                with_message(Locale::En, false, id, |bundle, message| format(bundle, message, attribute, args))
-                    .flatten()
-            },
-        )
+        render(locale, false, id, attribute, args).or_else(|| render(Locale::En, false, id, attribute, args))
     }
 
     /// The short user-facing message of a kind.
@@ -343,9 +376,7 @@ impl Messages {
             if code.message().is_some() && Locale::negotiate(code.language()) == Some(candidate) {
                 break;
             }
-            if let Some(text) =
-                with_message(candidate, true, &id, |bundle, message| format(bundle, message, None, &args)).flatten()
-            {
+            if let Some(text) = render(candidate, true, &id, None, &args) {
                 return LocalizedText { text, language: candidate.tag().to_string(), origin: TextOrigin::Errmap };
             }
         }
@@ -361,7 +392,132 @@ impl Messages {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
+    use fluent_syntax::ast;
+
     use super::*;
+
+    /// Whether Fluent has to format a pattern: it holds a placeable other than a string
+    /// literal (a variable, a selector, a reference, a function call).
+    fn needs_formatting(pattern: &ast::Pattern<&str>) -> bool {
+        pattern.elements.iter().any(|element| {
+            !matches!(
+                element,
+                ast::PatternElement::TextElement { .. }
+                    | ast::PatternElement::Placeable {
+                        expression: ast::Expression::Inline(ast::InlineExpression::StringLiteral { .. })
+                    }
+            )
+        })
+    }
+
+    /// Checks one compiled value or attribute against the pattern a bundle of its file
+    /// has, formatted at run time; returns whether the compiled text came from a
+    /// pattern with placeables (string literals).
+    fn check_pattern(
+        what: &str,
+        bundle: &Bundle,
+        compiled: Option<&Pattern>,
+        runtime: Option<&ast::Pattern<&str>>,
+        problems: &mut Vec<String>,
+    ) -> bool {
+        match (compiled, runtime) {
+            (None, None) => {}
+            (Some(Pattern::Text(text)), Some(pattern)) => {
+                let mut errors = Vec::new();
+                let formatted = bundle.format_pattern(pattern, None, &mut errors);
+                if !errors.is_empty() || formatted != text.text() {
+                    problems
+                        .push(format!("{what}: compiled {:?}, Fluent formats {formatted:?} ({errors:?})", text.text()));
+                }
+                return pattern.elements.iter().any(|e| matches!(e, ast::PatternElement::Placeable { .. }));
+            }
+            (Some(Pattern::Fluent), Some(pattern)) => {
+                if !needs_formatting(pattern) {
+                    problems.push(format!("{what}: left to Fluent, but needs no formatting: {pattern:?}"));
+                }
+            }
+            (compiled, runtime) => {
+                problems.push(format!("{what}: compiled {compiled:?}, but the file has {runtime:?}"));
+            }
+        }
+        false
+    }
+
+    /// Every message of every shipped file, as a bundle parsed at run time has it,
+    /// against the table build.rs compiled: the same file wins for each id, the same
+    /// attributes exist, and every compiled text is what Fluent formats, while only
+    /// patterns that need formatting are left to Fluent.
+    #[test]
+    fn compiled_messages_are_what_fluent_formats() {
+        let mut problems = Vec::new();
+        let (mut compiled_texts, mut literals) = (0, 0);
+        for locale in Locale::ALL {
+            for codes in [false, true] {
+                let files: Vec<usize> = (0..LOCALE_FILES.len())
+                    .filter(|&file| {
+                        let (tag, path, _) = LOCALE_FILES[file];
+                        tag == locale.tag() && path.starts_with("codes/") == codes
+                    })
+                    .collect();
+                let bundles: Vec<(usize, Bundle)> = files.iter().map(|&file| (file, build_bundle(file))).collect();
+                let mut ids = BTreeSet::new();
+                for &file in &files {
+                    let text = LOCALE_FILES[file].2.to_string();
+                    let resource = FluentResource::try_new(text).unwrap_or_else(|(partial, _)| partial);
+                    for entry in resource.entries() {
+                        if let ast::Entry::Message(message) = entry {
+                            ids.insert(message.id.name.to_string());
+                        }
+                    }
+                }
+                ids.insert("no-such-message".to_string());
+                for id in &ids {
+                    let what = format!("{locale} {}{id}", if codes { "codes/ " } else { "" });
+                    let winner = bundles
+                        .iter()
+                        .find_map(|(file, bundle)| bundle.get_message(id).map(|message| (*file, bundle, message)));
+                    let compiled = find_message(locale, codes, id);
+                    let (message, (file, bundle, runtime)) = match (compiled, winner) {
+                        (None, None) => continue,
+                        (Some(message), Some(winner)) => (message, winner),
+                        (compiled, winner) => {
+                            let winner = winner.map(|(file, _, _)| LOCALE_FILES[file].1);
+                            problems.push(format!("{what}: compiled {compiled:?}, first defined in {winner:?}"));
+                            continue;
+                        }
+                    };
+                    if usize::from(message.file) != file {
+                        problems
+                            .push(format!("{what}: compiled from file {}, Fluent finds it in {file}", message.file));
+                    }
+                    let mut attributes: BTreeSet<&str> = runtime.attributes().map(|a| a.id()).collect();
+                    for attribute in &MESSAGE_ATTRIBUTES[indices(&message.attributes)] {
+                        let name = attribute.name.text();
+                        let pattern = runtime.get_attribute(name).map(|a| a.value());
+                        attributes.remove(name);
+                        literals += usize::from(check_pattern(
+                            &format!("{what}.{name}"),
+                            bundle,
+                            Some(&attribute.pattern),
+                            pattern,
+                            &mut problems,
+                        ));
+                    }
+                    if !attributes.is_empty() {
+                        problems.push(format!("{what}: attributes {attributes:?} are not compiled"));
+                    }
+                    let value = message.value.as_ref();
+                    literals += usize::from(check_pattern(&what, bundle, value, runtime.value(), &mut problems));
+                    compiled_texts += 1;
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
+        assert!(compiled_texts > 1000, "only {compiled_texts} messages compiled");
+        assert!(literals > 0, "no compiled text resolved a string literal, which the files have");
+    }
 
     #[test]
     fn every_thread_renders_the_same_text() {
