@@ -6,6 +6,8 @@
 //! the usage heading and the examples. The completion scripts and the man page are
 //! generated from the English definition, as the tools that read them expect.
 
+use std::ffi::OsString;
+
 use clap::{Arg, ArgAction, Command};
 use clap_complete::Shell;
 
@@ -98,7 +100,11 @@ fn own_flags(ui: &Ui, command: Command, version: bool) -> Command {
 }
 
 /// The clap command with every string clap lets us replace taken from `cli.ftl`.
-pub fn localize(command: Command, ui: &Ui) -> Command {
+///
+/// A subcommand's options are only localized when `args` name it: clap shows them only
+/// in that subcommand's help and errors, and localizing all of them was a tenth of a
+/// whole `errmap translate` process.
+pub fn localize(command: Command, ui: &Ui, args: &[OsString]) -> Command {
     let color = match anstream::ColorChoice::global() {
         anstream::ColorChoice::Never => clap::ColorChoice::Never,
         anstream::ColorChoice::AlwaysAnsi | anstream::ColorChoice::Always => clap::ColorChoice::Always,
@@ -122,13 +128,14 @@ pub fn localize(command: Command, ui: &Ui) -> Command {
     }
     let names: Vec<String> = command.get_subcommands().map(|c| c.get_name().to_string()).collect();
     for name in names {
+        let named = args.iter().any(|arg| *arg == *name);
         command = command.mut_subcommand(&name, |sub| {
+            let sub = sub.about(ui.t(&format!("help-{name}"))).long_about(None);
+            if !named {
+                return sub;
+            }
             let ids: Vec<String> = sub.get_arguments().map(|a| a.get_id().to_string()).collect();
-            let mut sub = own_flags(ui, sub, false)
-                .about(ui.t(&format!("help-{name}")))
-                .long_about(None)
-                .help_template(template(ui))
-                .after_help(examples(ui, &name));
+            let mut sub = own_flags(ui, sub, false).help_template(template(ui)).after_help(examples(ui, &name));
             for id in ids {
                 sub = sub.mut_arg(id, |arg| localize_arg(ui, &name, arg));
             }

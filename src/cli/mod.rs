@@ -234,7 +234,7 @@ pub fn main() -> ExitCode {
         _ => ColorWhen::Auto,
     };
     output::set_color(color == ColorWhen::Always, color == ColorWhen::Never);
-    let command = help::localize(Cli::command(), &ui);
+    let command = help::localize(Cli::command(), &ui, &args);
     let cli = match command.try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => cli,
         Err(error) => {
