@@ -309,28 +309,40 @@ struct Holder {
 
 impl CodeTable {
     fn new(registry: &Registry) -> CodeTable {
-        let mut by_text: FxHashMap<&str, Vec<Holder>> = FxHashMap::default();
-        let mut texts: Vec<&str> = Vec::new();
+        let count = registry.catalogues().iter().map(|c| c.codes().len()).sum();
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(count, Default::default());
+        let mut texts: Vec<&str> = Vec::with_capacity(count);
+        // Every holder, with the position of its text in `texts`.
+        let mut held: Vec<(u32, Holder)> = Vec::with_capacity(count);
         for (c, catalogue) in registry.catalogues().iter().enumerate() {
             for (i, code) in catalogue.codes().iter().enumerate() {
                 // A text written twice in one catalogue is held by the code `get` finds.
                 if !catalogue.get(code.code()).is_some_and(|found| std::ptr::eq(found, code)) {
                     continue;
                 }
-                let holders = by_text.entry(code.code()).or_insert_with(|| {
+                let id = *ids.entry(code.code()).or_insert_with(|| {
                     texts.push(code.code());
-                    Vec::new()
+                    texts.len() as u32 - 1
                 });
-                holders.push(Holder { catalogue: c as u32, code: i as u32 });
+                held.push((id, Holder { catalogue: c as u32, code: i as u32 }));
             }
         }
-        let mut table = CodeTable { slots: fxhash::table(&texts), ..CodeTable::default() };
-        for text in &texts {
-            table.starts.push(table.holders.len() as u32);
-            table.holders.extend_from_slice(&by_text[text]);
+        // The holders of each text together, in registry order: a counting sort.
+        let mut starts = vec![0; texts.len() + 1];
+        for &(id, _) in &held {
+            starts[id as usize + 1] += 1;
         }
-        table.starts.push(table.holders.len() as u32);
-        table
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut next = starts.clone();
+        let mut holders = vec![Holder { catalogue: 0, code: 0 }; held.len()];
+        for (id, holder) in held {
+            let at = &mut next[id as usize];
+            holders[*at as usize] = holder;
+            *at += 1;
+        }
+        CodeTable { slots: fxhash::table(&texts), starts, holders }
     }
 
     /// The catalogues of `registry` (the one the table was built for) that know `code`,
