@@ -18,7 +18,7 @@ use serde_json::Value;
 
 use crate::body::{Json, Node};
 use crate::catalogue::{BodyShape, Catalogue, Variant};
-use crate::detect::{self, Extracted, RawCode};
+use crate::detect::{self, Candidates, Extracted, RawCode};
 use crate::error::Error;
 use crate::matching::{self, MatchFound, MessageMatch, Query};
 use crate::messages::{Arg, Locale, Messages};
@@ -394,17 +394,14 @@ impl<'r> Normalizer<'r> {
         context: &Context<'_>,
         hinted: Option<(usize, &'r Catalogue)>,
     ) -> CanonicalError<'r> {
-        let mut candidates = detect::candidates(self.registry, body, hinted.map(|(at, _)| at));
-        let hinted = hinted.map(|(_, catalogue)| catalogue);
-        if let (Some(catalogue), true) = (hinted, candidates.is_empty()) {
+        let mut found = detect::candidates(self.registry, body, hinted.map(|(at, _)| at), None);
+        if let (Some((at, _)), true) = (hinted, found.list.is_empty()) {
             // None of the named vendor's shapes fits: read the code and message with any
             // known shape, and look the code up in the named catalogue.
-            candidates = detect::candidates(self.registry, body, None);
-            for c in &mut candidates {
-                c.entry = c.code().and_then(|code| catalogue.get(code)).map(|e| CodeRef::new(catalogue, e));
-                c.catalogue = catalogue;
-            }
+            found = detect::candidates(self.registry, body, None, Some(at));
         }
+        let hinted = hinted.map(|(_, catalogue)| catalogue);
+        let Candidates { list: mut candidates, status: body_status } = found;
         if candidates.is_empty() {
             let why = if body.is_object() {
                 "no known error shape fits the body"
@@ -413,7 +410,6 @@ impl<'r> Normalizer<'r> {
             };
             return self.unidentified(context, context.status, hinted, None, None, Why::Fixed(why));
         }
-        let body_status = candidates.iter().find_map(|c| c.status);
         // Some vendors answer HTTP 200 and put the real status in the body.
         let status = match (context.status, body_status) {
             (Some(outer), Some(inner)) if (200..300).contains(&outer) => Some(inner),
@@ -425,9 +421,9 @@ impl<'r> Normalizer<'r> {
         // code at all, then a documented status that agrees, then registry order.
         // Affinity scans the catalogue's codes, so it is only worked out for unknown codes
         // (a known code outranks it anyway), and every score once.
-        // When some code is known, the candidates without one rank below it whatever
-        // their affinity, and their order among themselves decides nothing: affinity is
-        // only worked out when no code is known.
+        // When some code is known, the candidates without one would rank below it
+        // whatever their affinity and decide nothing: detection leaves them out, and
+        // affinity is only worked out when no code is known.
         let any_known = candidates.iter().any(|c| c.entry.is_some());
         for c in &mut candidates {
             let agrees = c.entry.is_some_and(|e| e.http_status().is_some() && e.http_status() == status);
@@ -442,8 +438,8 @@ impl<'r> Normalizer<'r> {
             let standard = c.catalogue.is_standard();
             c.score = (c.entry.is_some(), c.shape.specificity(), variant, standard, affinity, c.code.is_some(), agrees);
         }
-        // Stable: equal scores keep registry order.
-        candidates.sort_by_key(|c| std::cmp::Reverse(c.score));
+        // Equal scores keep registry order.
+        candidates.sort_unstable_by_key(|c| (std::cmp::Reverse(c.score), c.position));
         let best = &candidates[0];
         if let Some(entry) = best.entry {
             // A standard code in a shape many services share (OAuth's invalid_grant) says
