@@ -297,14 +297,7 @@ impl BodyShape {
     /// The code as written in the body, cut at the shape's separators:
     /// `"EMAIL_NOT_FOUND : detail"` → `"EMAIL_NOT_FOUND"`.
     pub fn extract_code<'a>(&self, raw: &'a str) -> &'a str {
-        let mut code = raw;
-        if let Some(after) = self.code_after.as_deref() {
-            code = code.rsplit_once(after).map_or(code, |(_, rest)| rest);
-        }
-        if let Some(before) = self.code_before.as_deref() {
-            code = code.split_once(before).map_or(code, |(head, _)| head);
-        }
-        code.trim()
+        crate::text::cut_code(raw, self.code_after.as_deref(), self.code_before.as_deref())
     }
 
     /// How strongly the shape alone points at its vendor: the number of fields it

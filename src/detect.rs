@@ -168,36 +168,10 @@ impl Group {
         }
     }
 
-    /// `text` cut as [`BodyShape::extract_code`] cuts it: after the last `code_after`,
-    /// before the first `code_before` in what is left, trimmed. The separators are a
-    /// character or three and codes a few dozen bytes, too short for `str`'s two-way
-    /// searcher to pay for setting itself up: they are compared byte by byte.
+    /// `text` cut as [`BodyShape::extract_code`] cuts it.
     fn cut_text<'a>(&self, text: &'a str) -> &'a str {
-        let mut code = text;
-        if let Some(after) = self.code_after.as_deref() {
-            if let Some(at) = find(code, after, true) {
-                code = &code[at + after.len()..];
-            }
-        }
-        if let Some(before) = self.code_before.as_deref() {
-            if let Some(at) = find(code, before, false) {
-                code = &code[..at];
-            }
-        }
-        code.trim()
+        crate::text::cut_code(text, self.code_after.as_deref(), self.code_before.as_deref())
     }
-}
-
-/// Where `needle` occurs in `haystack`, the last time when `last`, else the first. A
-/// match of valid UTF-8 starts and ends on character boundaries of the haystack.
-fn find(haystack: &str, needle: &str, last: bool) -> Option<usize> {
-    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
-    let Some((&first, rest)) = needle.split_first() else {
-        return Some(if last { haystack.len() } else { 0 });
-    };
-    let last_start = haystack.len().checked_sub(needle.len())?;
-    let matches = |&i: &usize| haystack[i] == first && &haystack[i + 1..i + needle.len()] == rest;
-    if last { (0..=last_start).rev().find(matches) } else { (0..=last_start).find(matches) }
 }
 
 impl ShapeIndex {
@@ -1008,29 +982,6 @@ match = "exact"
             known += usize::from(!expected.is_empty());
         }
         assert!(known > 1000);
-    }
-
-    #[test]
-    fn codes_are_cut_as_shapes_cut_them() {
-        let mut shape = Registry::builtin().catalogues()[0].bodies()[0].clone();
-        let separators = [None, Some(""), Some("#"), Some(":"), Some(" : "), Some("aa"), Some("：")];
-        let texts = ["", "a#b:c", "x#y#z : w:v", "aaa", "a : b : c", "前：后#尾", "#", ":", " : ", "  pad # me : x  "];
-        for before in separators {
-            for after in separators {
-                shape.code_before = before.map(|s| Cow::Owned(s.to_string()));
-                shape.code_after = after.map(|s| Cow::Owned(s.to_string()));
-                let group = Group {
-                    code: None,
-                    message: None,
-                    status: None,
-                    code_before: before.map(Box::from),
-                    code_after: after.map(Box::from),
-                };
-                for text in texts {
-                    assert_eq!(group.cut_text(text), shape.extract_code(text), "{text:?} {before:?} {after:?}");
-                }
-            }
-        }
     }
 
     #[test]

@@ -30,8 +30,6 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Skips the rest of an escape sequence after ESC: CSI (`ESC [ … final`), OSC
-/// (`ESC ] … BEL` or `ESC ] … ESC \\`), or a single following character.
 /// Where `needle` first occurs in `haystack`, ignoring ASCII case (which keeps byte
 /// offsets, so the position is valid in `haystack`); `Some(0)` for an empty needle.
 /// Only where the first byte matches is the rest compared.
@@ -46,6 +44,8 @@ pub(crate) fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usi
     })
 }
 
+/// Skips the rest of an escape sequence after ESC: CSI (`ESC [ … final`), OSC
+/// (`ESC ] … BEL` or `ESC ] … ESC \\`), or a single following character.
 fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     match chars.next() {
         Some('[') => {
@@ -66,6 +66,38 @@ fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     }
 }
 
+/// A code cut out of the text a body shape reads: after the last `after`, then before
+/// the first `before` in what is left, trimmed (`"EMAIL_NOT_FOUND : detail"` with
+/// `before` `" : "` gives `"EMAIL_NOT_FOUND"`). Separators are a character or three and
+/// codes a few dozen bytes, too short for `str`'s two-way searcher to pay for setting
+/// itself up, so they are compared byte by byte.
+pub(crate) fn cut_code<'a>(text: &'a str, after: Option<&str>, before: Option<&str>) -> &'a str {
+    let mut code = text;
+    if let Some(after) = after {
+        if let Some(at) = find_bytes(code, after, true) {
+            code = &code[at + after.len()..];
+        }
+    }
+    if let Some(before) = before {
+        if let Some(at) = find_bytes(code, before, false) {
+            code = &code[..at];
+        }
+    }
+    code.trim()
+}
+
+/// Where `needle` occurs in `haystack`, the last time when `last`, else the first. A
+/// match of valid UTF-8 starts and ends on character boundaries of the haystack.
+fn find_bytes(haystack: &str, needle: &str, last: bool) -> Option<usize> {
+    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else {
+        return Some(if last { haystack.len() } else { 0 });
+    };
+    let last_start = haystack.len().checked_sub(needle.len())?;
+    let matches = |&i: &usize| haystack[i] == first && &haystack[i + 1..i + needle.len()] == rest;
+    if last { (0..=last_start).rev().find(matches) } else { (0..=last_start).find(matches) }
+}
+
 /// The candidate closest to `given`, when it is close enough to be a likely typo.
 ///
 /// ```
@@ -78,7 +110,7 @@ pub fn suggest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -
 
 #[cfg(test)]
 mod tests {
-    use super::find_ignore_ascii_case;
+    use super::{cut_code, find_ignore_ascii_case};
 
     #[test]
     fn finds_text_ignoring_ascii_case_only() {
@@ -87,5 +119,32 @@ mod tests {
         assert_eq!(find_ignore_ascii_case("abc", ""), Some(0));
         assert_eq!(find_ignore_ascii_case("ab", "abc"), None);
         assert_eq!(find_ignore_ascii_case("ÉTÉ", "été"), None);
+    }
+
+    #[test]
+    fn codes_are_cut_as_split_once_and_rsplit_once_would_cut_them() {
+        let reference = |text: &'static str, after: Option<&str>, before: Option<&str>| {
+            let mut code = text;
+            if let Some(after) = after {
+                code = code.rsplit_once(after).map_or(code, |(_, rest)| rest);
+            }
+            if let Some(before) = before {
+                code = code.split_once(before).map_or(code, |(head, _)| head);
+            }
+            code.trim()
+        };
+        let separators = [None, Some(""), Some("#"), Some(":"), Some(" : "), Some("aa"), Some("：")];
+        let texts = ["", "a#b:c", "x#y#z : w:v", "aaa", "a : b : c", "前：后#尾", "#", ":", " : ", "  pad # me : x  "];
+        for before in separators {
+            for after in separators {
+                for text in texts {
+                    assert_eq!(
+                        cut_code(text, after, before),
+                        reference(text, after, before),
+                        "{text:?} {after:?} {before:?}"
+                    );
+                }
+            }
+        }
     }
 }
