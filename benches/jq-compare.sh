@@ -16,6 +16,8 @@
 # apt-get (and says so). The crosswalk comes from `errmap table`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# median, run_us
+source benches/lib.sh
 
 RUNS=${1:-200}
 LINES=${2:-200000}
@@ -37,14 +39,6 @@ ERRMAP="$TARGET/release/errmap"
 JQ_TRANSLATE='.rows[] | select(.source.code == "22011") | [.relation, .target.code, .target.kind] | @tsv'
 echo "jq's answer: $(jq -r "$JQ_TRANSLATE" "$WORK/crosswalk.json")"
 
-median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-run_us() {
-  local start end
-  start=$EPOCHREALTIME
-  "$@" >/dev/null 2>&1 || true
-  end=$EPOCHREALTIME
-  echo $(((${end/./} - ${start/./})))
-}
 
 echo
 echo "== one translation, $RUNS runs each, in turn"

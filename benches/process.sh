@@ -15,6 +15,8 @@
 # memory; taskset (util-linux) to pin the stream to one core if present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# median, run_us
+source benches/lib.sh
 
 RUNS=${1:-300}
 LINES=${2:-1000000}
@@ -46,17 +48,6 @@ echo 'fn main() { println!("Hello, world!"); }' >"$HELLO_DIR/src/main.rs"
 cargo build --release --quiet --manifest-path "$HELLO_DIR/Cargo.toml" --target-dir "$WORK/hello-target"
 HELLO="$WORK/hello-target/release/hello"
 
-# Median of the numbers on standard input.
-median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-
-# Wall time of one run in microseconds, from bash's own clock (no fork to time it).
-run_us() {
-  local start end
-  start=$EPOCHREALTIME
-  "$@" >/dev/null 2>&1 || true
-  end=$EPOCHREALTIME
-  echo $(((${end/./} - ${start/./})))
-}
 
 peak_kb() {
   if [[ -x /usr/bin/time ]]; then
