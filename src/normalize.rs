@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use serde::{Serialize, Serializer};
 use serde_json::Value;
@@ -359,7 +359,9 @@ impl<'r> Normalizer<'r> {
     pub fn normalize_log_line(&self, line: &[u8], context: &Context<'_>) -> Result<CanonicalError<'r>, Error> {
         // Only a line with a `"body"` member is a record, and that name is written
         // `"body"` unless it has escapes: other lines are parsed once, as bodies.
-        let maybe_record = line.contains(&b'\\') || line.windows(6).any(|w| w == b"\"body\"");
+        static BODY: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new(b"\"body\""));
+        let maybe_record = memchr::memchr(b'\\', line).is_some() || BODY.find(line).is_some();
         if maybe_record {
             if let Ok(record @ Json::Object(_)) = Json::parse(line) {
                 if let Some(body) = record.child("body") {
@@ -639,18 +641,28 @@ fn typed(entry: CodeRef<'_>, values: Vec<String>) -> Vec<(String, ParamValue)> {
 }
 
 impl CanonicalError<'_> {
-    /// Writes the `detection` sentence.
-    fn write_detection(&self, out: &mut String) -> fmt::Result {
-        use fmt::Write as _;
+    /// Appends the [`detection`](Self::detection) sentence to `out`, for a writer of
+    /// many errors that reuses one buffer. The pieces are pasted, not formatted: a
+    /// `--jsonl` line writes one sentence, and `write!` cost more than the rest of it.
+    pub fn write_detection(&self, out: &mut String) {
         let id = self.vendor().unwrap_or_default();
         let code = self.code().unwrap_or_default();
+        let push_all = |out: &mut String, pieces: &[&str]| pieces.iter().for_each(|piece| out.push_str(piece));
+        let not_in_table = |out: &mut String, shape: &BodyShape, code: Option<&str>| match code {
+            Some(code) => push_all(out, &[shape.name(), "; code ", code, " is not in the table"]),
+            None => push_all(out, &[shape.name(), "; the body has no code"]),
+        };
         match &self.why {
             Why::Fixed(text) => out.push_str(text),
-            Why::Hint => write!(out, "the caller named {id}")?,
-            Why::Shape(shape) => write!(out, "{}: fields only {id} uses", shape.name())?,
-            Why::OnlyIn(shape) => write!(out, "{}; code {code} is only in {id}", shape.name())?,
+            Why::Hint => push_all(out, &["the caller named ", id]),
+            Why::Shape(shape) => push_all(out, &[shape.name(), ": fields only ", id, " uses"]),
+            Why::OnlyIn(shape) => push_all(out, &[shape.name(), "; code ", code, " is only in ", id]),
             Why::AlsoIn(shape, others) => {
-                write!(out, "{}; code {code} is also in {}; {id} ranks first", shape.name(), others.join(", "))?
+                push_all(out, &[shape.name(), "; code ", code, " is also in "]);
+                for (i, other) in others.iter().enumerate() {
+                    push_all(out, &[if i == 0 { "" } else { ", " }, other]);
+                }
+                push_all(out, &["; ", id, " ranks first"]);
             }
             Why::Message { shape, how, matched } => {
                 let how = match how {
@@ -658,24 +670,18 @@ impl CanonicalError<'_> {
                     MessageMatch::Template => "fills the template of",
                     MessageMatch::Similar => "resembles",
                 };
-                match self.code() {
-                    Some(code) => write!(out, "{}; code {code} is not in the table", shape.name())?,
-                    None => write!(out, "{}; the body has no code", shape.name())?,
-                }
-                write!(out, "; the message {how} {}:{}", matched.catalogue().id(), matched.code())?;
+                not_in_table(out, shape, self.code());
+                push_all(out, &["; the message ", how, " ", matched.catalogue().id(), ":", matched.code()]);
             }
-            Why::NotInTable { shape, code } => match code.as_deref().or(self.code()) {
-                Some(code) => write!(out, "{}; code {code} is not in the table", shape.name())?,
-                None => write!(out, "{}; the body has no code", shape.name())?,
-            },
+            Why::NotInTable { shape, code } => not_in_table(out, shape, code.as_deref().or(self.code())),
         }
         if let Some(variant) = self.variant {
-            write!(out, "; {} tells the condition: {}", variant.field(), variant.kind().id())?;
+            push_all(out, &["; ", variant.field(), " tells the condition: ", variant.kind().id()]);
         }
         if let (DetectedBy::Status, Some(status)) = (self.detected_by, self.upstream_status) {
-            write!(out, "; the kind is the nearest to HTTP status {status}")?;
+            use fmt::Write as _;
+            let _ = write!(out, "; the kind is the nearest to HTTP status {status}");
         }
-        Ok(())
     }
 }
 
@@ -756,7 +762,7 @@ impl<'r> CanonicalError<'r> {
     pub fn detection(&self) -> &str {
         self.detection.get_or_init(|| {
             let mut sentence = String::with_capacity(160);
-            let _ = self.write_detection(&mut sentence);
+            self.write_detection(&mut sentence);
             sentence
         })
     }

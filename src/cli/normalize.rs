@@ -1,7 +1,7 @@
 //! `errmap normalize`: one body, or a stream of them (`--jsonl`), to canonical errors.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
@@ -55,7 +55,11 @@ impl NormalizedJson<'_> {
     /// Appends the record to `out`, byte for byte as `serde_json` serializes it (a
     /// test checks every fixture), without `serde_json`'s byte-at-a-time escaping:
     /// what each `--jsonl` line costs most after normalizing.
-    fn write_to(&self, out: &mut Vec<u8>) -> io::Result<()> {
+    ///
+    /// `texts`, when given, are the `message` and `hint` members as this writes them
+    /// (`,"message":…,"hint":…`), escaped once per stream for a kind's message without
+    /// values: pasted instead of escaped again on every line.
+    fn write_to(&self, out: &mut Vec<u8>, texts: Option<&[u8]>) -> io::Result<()> {
         use super::json::{push_name, push_str};
         let optional = |out: &mut Vec<u8>, text: Option<&str>| match text {
             Some(text) => push_str(out, text),
@@ -120,10 +124,10 @@ impl NormalizedJson<'_> {
         }
         out.extend_from_slice(b",\"vendor_message\":");
         optional(out, self.vendor_message);
-        out.extend_from_slice(b",\"message\":");
-        push_str(out, &self.message);
-        out.extend_from_slice(b",\"hint\":");
-        push_str(out, &self.hint);
+        match texts {
+            Some(texts) => out.extend_from_slice(texts),
+            None => write_texts(out, &self.message, &self.hint),
+        }
         out.extend_from_slice(b",\"locale\":");
         push_name(out, self.locale.tag());
         out.extend_from_slice(b",\"expose\":");
@@ -133,18 +137,28 @@ impl NormalizedJson<'_> {
     }
 }
 
-fn record<'e>(ui: &Ui, error: &'e CanonicalError<'_>, expose: Expose, line: Option<u64>) -> NormalizedJson<'e> {
-    let texts = (error.message(ui.locale, expose).into(), error.hint(ui.locale, expose).into());
-    record_with(ui, error, expose, line, texts)
+/// The `message` and `hint` members of a record, as [`NormalizedJson::write_to`] writes them.
+fn write_texts(out: &mut Vec<u8>, message: &str, hint: &str) {
+    use super::json::push_str;
+    out.extend_from_slice(b",\"message\":");
+    push_str(out, message);
+    out.extend_from_slice(b",\"hint\":");
+    push_str(out, hint);
 }
 
-/// [`record`] with the message and hint already rendered.
+fn record<'e>(ui: &Ui, error: &'e CanonicalError<'_>, expose: Expose, line: Option<u64>) -> NormalizedJson<'e> {
+    let texts = (error.message(ui.locale, expose).into(), error.hint(ui.locale, expose).into());
+    record_with(ui, error, expose, line, texts, error.detection())
+}
+
+/// [`record`] with the message, hint and detection sentence already written.
 fn record_with<'e>(
     ui: &Ui,
     error: &'e CanonicalError<'_>,
     expose: Expose,
     line: Option<u64>,
     (message, hint): (Cow<'e, str>, Cow<'e, str>),
+    detection: &'e str,
 ) -> NormalizedJson<'e> {
     let kind = error.visible_kind(expose);
     NormalizedJson {
@@ -159,7 +173,7 @@ fn record_with<'e>(
         upstream_status: error.upstream_status(),
         retryable: kind.retryable(),
         detected_by: error.detected_by(),
-        detection: error.detection(),
+        detection,
         params: error.visible_params(expose).iter().map(|(name, value)| (name.as_str(), value)).collect(),
         vendor_message: if expose == Expose::None { None } else { error.vendor_message() },
         message,
@@ -305,10 +319,12 @@ fn stream(
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let mut summary = Summary::default();
     let unidentified = ui.t("label-unidentified");
-    // A kind's message without values, and its hint, are the same on every line.
-    let mut texts: HashMap<Kind, (String, String)> = HashMap::new();
+    // A kind's message without values, and its hint, are the same on every line: each
+    // kind's are rendered and escaped once, on its first line.
+    let mut texts: Vec<Option<(String, String, Vec<u8>)>> = vec![None; Kind::all().len()];
     let mut buffer = Vec::new();
     let mut record = Vec::with_capacity(1024);
+    let mut detection = String::with_capacity(256);
     let mut reader = input;
     loop {
         buffer.clear();
@@ -338,18 +354,23 @@ fn stream(
                 match format {
                     Format::Problem => serde_json::to_writer(&mut out, &error.problem(ui.locale, expose, &options)),
                     _ => {
-                        let rendered = if error.visible_params(expose).is_empty() {
+                        let (rendered, escaped) = if error.visible_params(expose).is_empty() {
                             let kind = error.visible_kind(expose);
-                            let (message, hint) = texts
-                                .entry(kind)
-                                .or_insert_with(|| (error.message(ui.locale, expose), error.hint(ui.locale, expose)));
-                            (Cow::Borrowed(message.as_str()), Cow::Borrowed(hint.as_str()))
+                            let (message, hint, escaped) = texts[usize::from(kind.index())].get_or_insert_with(|| {
+                                let (message, hint) = (error.message(ui.locale, expose), error.hint(ui.locale, expose));
+                                let mut escaped = Vec::new();
+                                write_texts(&mut escaped, &message, &hint);
+                                (message, hint, escaped)
+                            });
+                            ((Cow::Borrowed(message.as_str()), Cow::Borrowed(hint.as_str())), Some(escaped.as_slice()))
                         } else {
-                            (error.message(ui.locale, expose).into(), error.hint(ui.locale, expose).into())
+                            ((error.message(ui.locale, expose).into(), error.hint(ui.locale, expose).into()), None)
                         };
                         record.clear();
-                        let written =
-                            record_with(ui, &error, expose, Some(line_number), rendered).write_to(&mut record);
+                        detection.clear();
+                        error.write_detection(&mut detection);
+                        let written = record_with(ui, &error, expose, Some(line_number), rendered, &detection)
+                            .write_to(&mut record, escaped);
                         written.and_then(|()| out.write_all(&record)).map_err(serde_json::Error::io)
                     }
                 }
@@ -420,7 +441,12 @@ mod tests {
                         for line in [None, Some(7)] {
                             let record = record(&ui, &error, expose, line);
                             let mut ours = Vec::new();
-                            record.write_to(&mut ours).unwrap();
+                            record.write_to(&mut ours, None).unwrap();
+                            let mut texts = Vec::new();
+                            write_texts(&mut texts, &record.message, &record.hint);
+                            let mut pasted = Vec::new();
+                            record.write_to(&mut pasted, Some(&texts)).unwrap();
+                            assert_eq!(pasted, ours);
                             let theirs = serde_json::to_vec(&record).unwrap();
                             assert_eq!(
                                 String::from_utf8(ours).unwrap(),
