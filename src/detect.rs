@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use crate::body::Node;
-use crate::catalogue::{BodyShape, Catalogue};
+use crate::catalogue::{BodyShape, Catalogue, Variant};
 use crate::fxhash::{self, FxHashMap};
 use crate::registry::{CodeRef, Registry};
 use crate::text::sanitize;
@@ -48,6 +48,9 @@ pub(crate) struct Extracted<'r, 'v> {
     pub(crate) code: Option<RawCode<'v>>,
     pub(crate) message: Option<Cow<'v, str>>,
     pub(crate) entry: Option<CodeRef<'r>>,
+    /// The condition of the code the body's other fields tell apart, worked out for
+    /// the ranking and kept for the error.
+    pub(crate) variant: Option<&'r Variant>,
     /// The ranking of the candidate (see `Normalizer::classify`), best highest.
     /// Known code, specificity, a variant recognised, a standard vocabulary, affinity,
     /// a code at all, a documented status that agrees: compared in that order.
@@ -675,6 +678,7 @@ impl<'r, 'v, B: Node> Reader<'r, 'v, B> {
             code: reading.code.clone(),
             message: reading.message.clone(),
             entry,
+            variant: None,
             score: Default::default(),
         });
     }

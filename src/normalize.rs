@@ -436,7 +436,8 @@ impl<'r> Normalizer<'r> {
             // In a shape many services share, a code that several catalogues know goes to
             // the one whose variants recognise the body's other fields, then to a standard
             // vocabulary (OAuth's invalid_grant) before any one vendor.
-            let variant = c.entry.is_some_and(|e| variant_of(e, body).is_some());
+            c.variant = c.entry.and_then(|e| variant_of(e, body));
+            let variant = c.variant.is_some();
             let standard = c.catalogue.is_standard();
             c.score = (c.entry.is_some(), c.shape.specificity(), variant, standard, affinity, c.code.is_some(), agrees);
         }
@@ -470,7 +471,7 @@ impl<'r> Normalizer<'r> {
             };
             let params = best.message.as_deref().map(|m| params_of(entry, m)).unwrap_or_default();
             // One code may stand for several conditions, told apart by another field.
-            let variant = variant_of(entry, body);
+            let variant = best.variant;
             return CanonicalError {
                 catalogue: Some(best.catalogue),
                 code: best.code.as_ref().map(|c| code_text(c, Some(entry))),

@@ -39,9 +39,9 @@ pub(crate) fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usi
     let last_start = haystack.len().checked_sub(needle.len())?;
     let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
     // A match of valid UTF-8 starts and ends on character boundaries of the haystack.
-    (0..=last_start).find(|&i| {
-        (haystack[i] == lower || haystack[i] == upper) && haystack[i + 1..i + needle.len()].eq_ignore_ascii_case(rest)
-    })
+    // The first byte is looked for a word at a time, and the rest compared where it is.
+    memchr::memchr2_iter(lower, upper, &haystack[..=last_start])
+        .find(|&i| haystack[i + 1..i + needle.len()].eq_ignore_ascii_case(rest))
 }
 
 /// Skips the rest of an escape sequence after ESC: CSI (`ESC [ … final`), OSC
@@ -119,6 +119,18 @@ mod tests {
         assert_eq!(find_ignore_ascii_case("abc", ""), Some(0));
         assert_eq!(find_ignore_ascii_case("ab", "abc"), None);
         assert_eq!(find_ignore_ascii_case("ÉTÉ", "été"), None);
+        assert_eq!(find_ignore_ascii_case("xxAaB aab", "AAB"), Some(2));
+        assert_eq!(find_ignore_ascii_case("aab", "AAB"), Some(0));
+        assert_eq!(find_ignore_ascii_case("xaa", "AAB"), None);
+    }
+
+    proptest::proptest! {
+        /// The first match is the one a search of the ASCII-lowercased texts finds.
+        #[test]
+        fn finds_what_lowercase_search_finds(haystack in "[aAbB é]{0,40}", needle in "[aAbB é]{0,4}") {
+            let expected = haystack.to_ascii_lowercase().find(&needle.to_ascii_lowercase());
+            proptest::prop_assert_eq!(find_ignore_ascii_case(&haystack, &needle), expected);
+        }
     }
 
     #[test]
