@@ -217,7 +217,7 @@ pub(crate) struct MessageIndex {
     /// Each folded message with the first code (in table order) that has it.
     equal: FxHashMap<Box<str>, u32>,
     /// The codes by their byte length and the classes of their characters (see
-    /// [`code_affinity`]).
+    /// [`code_affinity`]), each list sorted by code.
     by_pattern: FxHashMap<(usize, Box<[u8]>), Vec<u32>>,
     /// Codes with placeholders, in table order, with the prefix (see
     /// [`Template::prefix`]) and the prefix folded: the folded text of an instance
@@ -261,6 +261,9 @@ impl MessageIndex {
         for (i, code) in catalogue.codes().iter().enumerate() {
             let key = (code.code().len(), pattern(code.code()));
             index.by_pattern.entry(key).or_default().push(i as u32);
+        }
+        for codes in index.by_pattern.values_mut() {
+            codes.sort_unstable_by_key(|&i| catalogue.codes()[i as usize].code());
         }
         for i in 0..index.entries.len() as u32 {
             if index.entries[i as usize].is_some() {
@@ -307,12 +310,22 @@ fn pattern(code: &str) -> Box<[u8]> {
 pub(crate) fn code_affinity(catalogue: &Catalogue, code: &str) -> usize {
     let index = index_of(catalogue);
     let Some(codes) = index.by_pattern.get(&(code.len(), pattern(code))) else { return 0 };
-    codes
-        .iter()
-        .map(|&i| catalogue.codes()[i as usize].code().chars().zip(code.chars()).take_while(|(a, b)| a == b).count())
-        .filter(|&prefix| prefix >= 2)
-        .max()
-        .unwrap_or(0)
+    // In a sorted list, the longest common prefix with a text is with one of the two
+    // codes it would be inserted between.
+    let text = |i: u32| catalogue.codes()[i as usize].code();
+    let at = codes.partition_point(|&i| text(i) < code);
+    let neighbours = codes.get(at.saturating_sub(1)..(at + 1).min(codes.len())).unwrap_or_default();
+    let prefix = neighbours.iter().map(|&i| common_prefix_chars(text(i), code)).max().unwrap_or(0);
+    if prefix >= 2 { prefix } else { 0 }
+}
+
+/// How many characters two texts start with in common.
+fn common_prefix_chars(a: &str, b: &str) -> usize {
+    let mut bytes = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while !a.is_char_boundary(bytes) {
+        bytes -= 1;
+    }
+    a[..bytes].chars().count()
 }
 
 /// A text to match against catalogues' messages, with what every comparison needs
@@ -659,6 +672,46 @@ mod tests {
             let slow: String = text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
             assert_eq!(fold(text), slow, "{text}");
         }
+    }
+
+    /// Affinity by neighbours in the sorted lists equals the longest prefix shared with
+    /// any code of the same length and classes, for every code of every catalogue and
+    /// for codes one character off.
+    #[test]
+    fn affinity_is_the_longest_prefix_with_a_code_of_the_same_pattern() {
+        let naive = |buckets: &std::collections::HashMap<(usize, Box<[u8]>), Vec<&str>>, code: &str| {
+            buckets
+                .get(&(code.len(), pattern(code)))
+                .into_iter()
+                .flatten()
+                .map(|known| known.chars().zip(code.chars()).take_while(|(a, b)| a == b).count())
+                .filter(|&prefix| prefix >= 2)
+                .max()
+                .unwrap_or(0)
+        };
+        let mut checked = 0;
+        for catalogue in crate::Registry::builtin().catalogues() {
+            let mut buckets = std::collections::HashMap::new();
+            for code in catalogue.codes() {
+                buckets.entry((code.code().len(), pattern(code.code()))).or_insert_with(Vec::new).push(code.code());
+            }
+            for code in catalogue.codes() {
+                let code = code.code();
+                let mut probes = vec![code.to_string(), format!("{code}9"), format!("中{code}")];
+                for (at, c) in code.char_indices() {
+                    for replacement in ['0', '9', 'A', 'z', '_', '码'] {
+                        if replacement != c {
+                            probes.push(format!("{}{replacement}{}", &code[..at], &code[at + c.len_utf8()..]));
+                        }
+                    }
+                }
+                for probe in probes {
+                    assert_eq!(code_affinity(catalogue, &probe), naive(&buckets, &probe), "{} {probe}", catalogue.id());
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 
     #[test]
