@@ -208,11 +208,11 @@ pub(crate) struct MessageIndex {
     /// (then table order): the only ones a text can be similar to have a length near its
     /// own.
     by_length: Vec<(u32, u32)>,
-    /// Per code, how many character bigrams its folded message has.
+    /// Per position in `by_length`, how many character bigrams its folded message has.
     bigram_counts: Vec<u32>,
-    /// For each bigram, the codes whose folded message has it, and how many times:
-    /// the shared bigrams of a text and every message are counted from these, without
-    /// comparing the text with each message.
+    /// For each bigram, the positions in `by_length` of the messages that have it, in
+    /// order, and how many times: the shared bigrams of a text and the messages of a
+    /// near length are counted from these, without comparing the text with each.
     postings: FxHashMap<(char, char), Vec<(u32, u32)>>,
     /// Each folded message with the first code (in table order) that has it.
     equal: FxHashMap<Box<str>, u32>,
@@ -251,11 +251,11 @@ impl MessageIndex {
             index.entries.iter().enumerate().filter_map(|(i, e)| e.map(|(_, _, chars)| (chars, i as u32))).collect();
         index.by_length.sort_unstable();
         let mut pairs = Vec::new();
-        for i in 0..index.entries.len() as u32 {
+        for (position, &(_, i)) in index.by_length.iter().enumerate() {
             bigrams_into(index.folded_of(i), &mut pairs);
             index.bigram_counts.push(pairs.len() as u32);
             for run in pairs.chunk_by(|a, b| a == b) {
-                index.postings.entry(run[0]).or_default().push((i, run.len() as u32));
+                index.postings.entry(run[0]).or_default().push((position as u32, run.len() as u32));
             }
         }
         for (i, code) in catalogue.codes().iter().enumerate() {
@@ -604,32 +604,48 @@ pub(crate) fn best_message_match<'c>(catalogue: &'c Catalogue, query: &Query<'_>
         return Some(found);
     }
     let index = index_of(catalogue);
+    let length = query.length;
+    // Dice similarity cannot reach the threshold with lengths far apart: only messages
+    // of 2/3 to 3/2 the text's length are scored, a window of `by_length`.
+    let shortest = index.by_length.partition_point(|&(known, _)| 3 * (known as usize) < 2 * length);
+    let longest = index.by_length.partition_point(|&(known, _)| 2 * (known as usize) <= 3 * length);
+    if shortest >= longest {
+        return None;
+    }
     let ours = query.bigrams.get_or_init(|| {
         let mut pairs = Vec::new();
         bigrams_into(&query.folded, &mut pairs);
         pairs
     });
-    let length = query.length;
-    // The bigrams each message shares with the text (as a multiset: a bigram the text
-    // has twice and a message once counts once), from the postings.
-    let mut common = vec![0u32; index.entries.len()];
+    // The bigrams each message of the window shares with the text (as a multiset: a
+    // bigram the text has twice and a message once counts once), from the postings.
+    let (mut on_stack, mut on_heap) = ([0u32; 256], Vec::new());
+    let common = match on_stack.get_mut(..longest - shortest) {
+        Some(common) => common,
+        None => {
+            on_heap.resize(longest - shortest, 0);
+            &mut on_heap[..]
+        }
+    };
+    let window = shortest as u32..longest as u32;
     for run in ours.chunk_by(|a, b| a == b) {
-        for &(code, count) in index.postings.get(&run[0]).map_or(&[][..], Vec::as_slice) {
-            common[code as usize] += count.min(run.len() as u32);
+        let Some(list) = index.postings.get(&run[0]) else { continue };
+        let start = list.partition_point(|&(position, _)| position < window.start);
+        for &(position, count) in list.get(start..).unwrap_or_default() {
+            if position >= window.end {
+                break;
+            }
+            common[(position - window.start) as usize] += count.min(run.len() as u32);
         }
     }
-    // Dice similarity cannot reach the threshold with lengths far apart: only messages
-    // of 2/3 to 3/2 the text's length are scored, found by length, and the first in
-    // table order wins a tie.
-    let shortest = index.by_length.partition_point(|&(known, _)| 3 * (known as usize) < 2 * length);
-    let longest = index.by_length.partition_point(|&(known, _)| 2 * (known as usize) <= 3 * length);
+    // The first in table order wins a tie.
     let mut best: Option<(u32, f64)> = None;
-    for &(known_length, i) in index.by_length.get(shortest..longest).unwrap_or_default() {
+    for (offset, &(known_length, i)) in index.by_length[shortest..longest].iter().enumerate() {
         let known_length = known_length as usize;
         if 2 * length.min(known_length) * 10 < 8 * (length + known_length) {
             continue;
         }
-        let score = dice_from(common[i as usize] as usize, ours.len(), index.bigram_counts[i as usize] as usize);
+        let score = dice_from(common[offset] as usize, ours.len(), index.bigram_counts[shortest + offset] as usize);
         if score >= SIMILAR && best.is_none_or(|(b, s)| score > s || (score == s && i < b)) {
             best = Some((i, score));
         }
@@ -672,6 +688,50 @@ mod tests {
             let slow: String = text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
             assert_eq!(fold(text), slow, "{text}");
         }
+    }
+
+    /// The indexed search for a similar message (a window of lengths, postings) finds
+    /// what comparing the text with every message of the catalogue finds: the highest
+    /// similarity of at least `SIMILAR`, the first in table order on a tie.
+    #[test]
+    fn similar_messages_are_found_as_a_full_scan_finds_them() {
+        let mut checked = 0;
+        for catalogue in crate::Registry::builtin().catalogues() {
+            let known: Vec<(usize, Vec<(char, char)>)> = (catalogue.codes().iter().enumerate())
+                .filter_map(|(i, code)| {
+                    let mut pairs = Vec::new();
+                    bigrams_into(&fold(code.message()?), &mut pairs);
+                    Some((i, pairs))
+                })
+                .collect();
+            for code in catalogue.codes().iter().step_by(2) {
+                let Some(message) = code.message() else { continue };
+                let cut: String = message.chars().take(message.chars().count().saturating_sub(1)).collect();
+                let changed: String = message.chars().enumerate().map(|(i, c)| if i == 3 { 'q' } else { c }).collect();
+                for probe in [cut, changed, format!("{message} please"), format!("Error: {message}")] {
+                    let query = Query::new(&probe);
+                    if precise_message_match(catalogue, &query).is_some() {
+                        continue;
+                    }
+                    let mut pairs = Vec::new();
+                    bigrams_into(&query.folded, &mut pairs);
+                    let mut expected: Option<(usize, f64)> = None;
+                    for (i, theirs) in &known {
+                        let score = dice(&pairs, theirs);
+                        if score >= SIMILAR && expected.is_none_or(|(_, best)| score > best) {
+                            expected = Some((*i, score));
+                        }
+                    }
+                    let found = best_message_match(catalogue, &query).map(|(code, how, _, score)| {
+                        assert_eq!(how, MessageMatch::Similar);
+                        (catalogue.codes().iter().position(|c| std::ptr::eq(c, code.entry())).unwrap(), score)
+                    });
+                    assert_eq!(found, expected, "{} {probe:?}", catalogue.id());
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     /// Affinity by neighbours in the sorted lists equals the longest prefix shared with
