@@ -36,7 +36,9 @@ struct NormalizedJson<'a> {
     code: Option<&'a str>,
     known: bool,
     kind: Kind,
-    kind_path: Vec<Kind>,
+    /// The kind's path from its root, written from `kind` when serialized.
+    #[serde(serialize_with = "kind_path")]
+    kind_path: Kind,
     public_kind: Kind,
     http_status: u16,
     upstream_status: Option<u16>,
@@ -56,28 +58,13 @@ impl NormalizedJson<'_> {
     /// test checks every fixture), without `serde_json`'s byte-at-a-time escaping:
     /// what each `--jsonl` line costs most after normalizing.
     ///
-    /// `texts`, when given, are the `message` and `hint` members as this writes them
-    /// (`,"message":…,"hint":…`), escaped once per stream for a kind's message without
-    /// values: pasted instead of escaped again on every line.
-    fn write_to(&self, out: &mut Vec<u8>, texts: Option<&[u8]>) -> io::Result<()> {
+    /// What `pasted` holds was written by [`write_kind`] and [`write_texts`] once per
+    /// stream and kind, and is pasted instead of written again on every line.
+    fn write_to(&self, out: &mut Vec<u8>, pasted: &Pasted<'_>) -> io::Result<()> {
         use super::json::{push_name, push_str};
         let optional = |out: &mut Vec<u8>, text: Option<&str>| match text {
             Some(text) => push_str(out, text),
             None => out.extend_from_slice(b"null"),
-        };
-        let number = |out: &mut Vec<u8>, n: u64| {
-            let mut digits = [0u8; 20];
-            let mut at = digits.len();
-            let mut rest = n;
-            loop {
-                at -= 1;
-                digits[at] = b'0' + (rest % 10) as u8;
-                rest /= 10;
-                if rest == 0 {
-                    break;
-                }
-            }
-            out.extend_from_slice(&digits[at..]);
         };
         let boolean = |out: &mut Vec<u8>, b: bool| out.extend_from_slice(if b { b"true" } else { b"false" });
         out.push(b'{');
@@ -92,19 +79,10 @@ impl NormalizedJson<'_> {
         optional(out, self.code);
         out.extend_from_slice(b",\"known\":");
         boolean(out, self.known);
-        out.extend_from_slice(b",\"kind\":");
-        push_name(out, self.kind.id());
-        out.extend_from_slice(b",\"kind_path\":[");
-        for (i, kind) in self.kind_path.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            push_name(out, kind.id());
+        match pasted.kind {
+            Some(kind) => out.extend_from_slice(kind),
+            None => write_kind(out, self.kind, self.public_kind, self.http_status),
         }
-        out.extend_from_slice(b"],\"public_kind\":");
-        push_name(out, self.public_kind.id());
-        out.extend_from_slice(b",\"http_status\":");
-        number(out, u64::from(self.http_status));
         out.extend_from_slice(b",\"upstream_status\":");
         match self.upstream_status {
             Some(status) => number(out, u64::from(status)),
@@ -124,7 +102,7 @@ impl NormalizedJson<'_> {
         }
         out.extend_from_slice(b",\"vendor_message\":");
         optional(out, self.vendor_message);
-        match texts {
+        match pasted.texts {
             Some(texts) => out.extend_from_slice(texts),
             None => write_texts(out, &self.message, &self.hint),
         }
@@ -135,6 +113,64 @@ impl NormalizedJson<'_> {
         out.push(b'}');
         Ok(())
     }
+}
+
+/// Appends `n` in decimal.
+fn number(out: &mut Vec<u8>, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+/// Serializes a kind's path from its root, as `kind_path`.
+fn kind_path<S: serde::Serializer>(kind: &Kind, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(kind.path())
+}
+
+/// The members of a record that follow from its kind (`kind`, `kind_path`,
+/// `public_kind`, `http_status`), as [`NormalizedJson::write_to`] writes them.
+fn write_kind(out: &mut Vec<u8>, kind: Kind, public_kind: Kind, http_status: u16) {
+    use super::json::push_name;
+    out.extend_from_slice(b",\"kind\":");
+    push_name(out, kind.id());
+    out.extend_from_slice(b",\"kind_path\":[");
+    for (i, step) in kind.path().into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        push_name(out, step.id());
+    }
+    out.extend_from_slice(b"],\"public_kind\":");
+    push_name(out, public_kind.id());
+    out.extend_from_slice(b",\"http_status\":");
+    number(out, u64::from(http_status));
+}
+
+/// What [`NormalizedJson::write_to`] pastes instead of writing.
+#[derive(Default)]
+struct Pasted<'a> {
+    /// From [`write_kind`].
+    kind: Option<&'a [u8]>,
+    /// From [`write_texts`].
+    texts: Option<&'a [u8]>,
+}
+
+/// What every `--jsonl` line of one kind writes alike, written on its first line.
+struct KindLines {
+    /// The members [`write_kind`] writes.
+    kind: Vec<u8>,
+    /// The message without values and the hint, as rendered and as [`write_texts`]
+    /// writes them; the same on every line without values.
+    texts: Option<(String, String, Vec<u8>)>,
 }
 
 /// The `message` and `hint` members of a record, as [`NormalizedJson::write_to`] writes them.
@@ -167,7 +203,7 @@ fn record_with<'e>(
         code: error.visible_code(expose),
         known: error.known(),
         kind,
-        kind_path: kind.path(),
+        kind_path: kind,
         public_kind: kind.public_kind(),
         http_status: error.http_status(expose),
         upstream_status: error.upstream_status(),
@@ -319,9 +355,9 @@ fn stream(
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let mut summary = Summary::default();
     let unidentified = ui.t("label-unidentified");
-    // A kind's message without values, and its hint, are the same on every line: each
-    // kind's are rendered and escaped once, on its first line.
-    let mut texts: Vec<Option<(String, String, Vec<u8>)>> = vec![None; Kind::all().len()];
+    // What follows from the kind, its message without values and its hint are the same
+    // on every line: each kind's are written once, on its first line.
+    let mut kinds: Vec<Option<KindLines>> = std::iter::repeat_with(|| None).take(Kind::all().len()).collect();
     let mut buffer = Vec::new();
     let mut record = Vec::with_capacity(1024);
     let mut detection = String::with_capacity(256);
@@ -354,23 +390,30 @@ fn stream(
                 match format {
                     Format::Problem => serde_json::to_writer(&mut out, &error.problem(ui.locale, expose, &options)),
                     _ => {
-                        let (rendered, escaped) = if error.visible_params(expose).is_empty() {
-                            let kind = error.visible_kind(expose);
-                            let (message, hint, escaped) = texts[usize::from(kind.index())].get_or_insert_with(|| {
+                        let kind = error.visible_kind(expose);
+                        let lines = kinds[usize::from(kind.index())].get_or_insert_with(|| {
+                            let mut written = Vec::new();
+                            write_kind(&mut written, kind, kind.public_kind(), error.http_status(expose));
+                            KindLines { kind: written, texts: None }
+                        });
+                        let mut pasted = Pasted { kind: Some(&lines.kind), texts: None };
+                        let rendered = if error.visible_params(expose).is_empty() {
+                            let (message, hint, escaped) = lines.texts.get_or_insert_with(|| {
                                 let (message, hint) = (error.message(ui.locale, expose), error.hint(ui.locale, expose));
                                 let mut escaped = Vec::new();
                                 write_texts(&mut escaped, &message, &hint);
                                 (message, hint, escaped)
                             });
-                            ((Cow::Borrowed(message.as_str()), Cow::Borrowed(hint.as_str())), Some(escaped.as_slice()))
+                            pasted.texts = Some(escaped);
+                            (Cow::Borrowed(message.as_str()), Cow::Borrowed(hint.as_str()))
                         } else {
-                            ((error.message(ui.locale, expose).into(), error.hint(ui.locale, expose).into()), None)
+                            (error.message(ui.locale, expose).into(), error.hint(ui.locale, expose).into())
                         };
                         record.clear();
                         detection.clear();
                         error.write_detection(&mut detection);
                         let written = record_with(ui, &error, expose, Some(line_number), rendered, &detection)
-                            .write_to(&mut record, escaped);
+                            .write_to(&mut record, &pasted);
                         written.and_then(|()| out.write_all(&record)).map_err(serde_json::Error::io)
                     }
                 }
@@ -441,11 +484,12 @@ mod tests {
                         for line in [None, Some(7)] {
                             let record = record(&ui, &error, expose, line);
                             let mut ours = Vec::new();
-                            record.write_to(&mut ours, None).unwrap();
-                            let mut texts = Vec::new();
+                            record.write_to(&mut ours, &Pasted::default()).unwrap();
+                            let (mut kind, mut texts) = (Vec::new(), Vec::new());
+                            write_kind(&mut kind, record.kind, record.public_kind, record.http_status);
                             write_texts(&mut texts, &record.message, &record.hint);
                             let mut pasted = Vec::new();
-                            record.write_to(&mut pasted, Some(&texts)).unwrap();
+                            record.write_to(&mut pasted, &Pasted { kind: Some(&kind), texts: Some(&texts) }).unwrap();
                             assert_eq!(pasted, ours);
                             let theirs = serde_json::to_vec(&record).unwrap();
                             assert_eq!(
