@@ -7,6 +7,7 @@
 //! as well as for English.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use crate::catalogue::Catalogue;
 use crate::fxhash::FxHashMap;
@@ -422,9 +423,14 @@ pub(crate) struct PreciseIndex {
     /// For each code (by address) whose own message names a more precise kind in another
     /// catalogue, what [`PreciseIndex::refinement`] answers for that message: worked
     /// out once, so a body that carries the documented text, the usual case, costs one
-    /// hash lookup instead of folding and matching it.
-    own: FxHashMap<usize, (u32, u32, MessageMatch, Vec<String>)>,
+    /// hash lookup instead of folding and matching it. Worked out on the first
+    /// refinement, which [`PreciseIndex::find`] alone does not need.
+    own: OnceLock<FxHashMap<usize, OwnRefinement>>,
 }
+
+/// A code's own message refined: catalogue and code positions of the precise code, how
+/// its message matched, the placeholder values.
+type OwnRefinement = (u32, u32, MessageMatch, Vec<String>);
 
 /// The identity of a code within its registry, for [`PreciseIndex`]'s table.
 fn address(code: &crate::catalogue::Code) -> usize {
@@ -445,18 +451,24 @@ impl PreciseIndex {
                 precise.templates.push((c as u32, template.clone()));
             }
         }
-        let mut own = FxHashMap::default();
-        for catalogue in catalogues {
-            for entry in catalogue.code_refs() {
-                let Some(message) = entry.message() else { continue };
-                if let Some(found) = precise.refine(catalogues, entry, &Query::new(message)) {
-                    let (c, i) = precise.position(catalogues, found.0);
-                    own.insert(address(entry.entry()), (c, i, found.1, found.2));
+        precise
+    }
+
+    /// What [`PreciseIndex::refinement`] answers for each code's own message.
+    fn own(&self, catalogues: &[Catalogue]) -> &FxHashMap<usize, OwnRefinement> {
+        self.own.get_or_init(|| {
+            let mut own = FxHashMap::default();
+            for catalogue in catalogues {
+                for entry in catalogue.code_refs() {
+                    let Some(message) = entry.message() else { continue };
+                    if let Some(found) = self.refine(catalogues, entry, &Query::new(message)) {
+                        let (c, i) = self.position(catalogues, found.0);
+                        own.insert(address(entry.entry()), (c, i, found.1, found.2));
+                    }
                 }
             }
-        }
-        precise.own = own;
-        precise
+            own
+        })
     }
 
     /// Where a code of `catalogues` is: catalogue and code positions.
@@ -478,7 +490,7 @@ impl PreciseIndex {
         message: &str,
     ) -> Option<MatchFound<'r>> {
         if entry.message() == Some(message) {
-            let (c, i, how, values) = self.own.get(&address(entry.entry()))?;
+            let (c, i, how, values) = self.own(catalogues).get(&address(entry.entry()))?;
             let catalogue = &catalogues[*c as usize];
             return Some((CodeRef::new(catalogue, &catalogue.codes()[*i as usize]), *how, values.clone(), 1.0));
         }
@@ -600,8 +612,15 @@ pub(crate) fn best_message_match<'c>(catalogue: &'c Catalogue, query: &Query<'_>
     if query.folded.is_empty() {
         return None;
     }
-    if let Some(found) = precise_message_match(catalogue, query) {
-        return Some(found);
+    precise_message_match(catalogue, query).or_else(|| similar_message_match(catalogue, query))
+}
+
+/// The code of `catalogue` whose message is the most similar to the query's, of those
+/// at least `SIMILAR` alike (first in table order on a tie), as [`best_message_match`]
+/// finds it when no message is equal and no template filled.
+pub(crate) fn similar_message_match<'c>(catalogue: &'c Catalogue, query: &Query<'_>) -> Option<MatchFound<'c>> {
+    if query.folded.is_empty() {
+        return None;
     }
     let index = index_of(catalogue);
     let length = query.length;
@@ -640,12 +659,14 @@ pub(crate) fn best_message_match<'c>(catalogue: &'c Catalogue, query: &Query<'_>
     }
     // The first in table order wins a tie.
     let mut best: Option<(u32, f64)> = None;
-    for (offset, &(known_length, i)) in index.by_length[shortest..longest].iter().enumerate() {
-        let known_length = known_length as usize;
-        if 2 * length.min(known_length) * 10 < 8 * (length + known_length) {
+    for (offset, &(_, i)) in index.by_length[shortest..longest].iter().enumerate() {
+        let (shared, theirs) = (common[offset] as usize, index.bigram_counts[shortest + offset] as usize);
+        // Dice is 2 × shared / (ours + theirs): below 4/5 exactly when this holds, which
+        // leaves out most of the window without dividing.
+        if 10 * shared < 4 * (ours.len() + theirs) {
             continue;
         }
-        let score = dice_from(common[offset] as usize, ours.len(), index.bigram_counts[shortest + offset] as usize);
+        let score = dice_from(shared, ours.len(), theirs);
         if score >= SIMILAR && best.is_none_or(|(b, s)| score > s || (score == s && i < b)) {
             best = Some((i, score));
         }
@@ -657,6 +678,8 @@ pub(crate) fn best_message_match<'c>(catalogue: &'c Catalogue, query: &Query<'_>
 
 /// The least bigram similarity that counts as the same message reworded.
 const SIMILAR: f64 = 0.8;
+// `similar_message_match` leaves messages out by the integer form of this value.
+const _: () = assert!(SIMILAR == 0.8);
 
 #[cfg(test)]
 mod tests {

@@ -496,7 +496,7 @@ impl<'r> Normalizer<'r> {
             best.message.as_deref().and_then(|message| {
                 let query = Query::new(message);
                 let own = matching::best_message_match(best.catalogue, &query);
-                own.or_else(|| best_match(self.registry.catalogues(), &query)).map(|found| (best, found))
+                own.or_else(|| best_match(self.registry, &query)).map(|found| (best, found))
             })
         } else {
             let mut found: Option<(&Extracted<'r, '_>, MatchFound<'r>)> = None;
@@ -607,11 +607,16 @@ fn variant_of<'r, B: Node>(entry: CodeRef<'r>, body: &B) -> Option<&'r Variant> 
 }
 
 /// The best message match across catalogues; the first wins a tie.
-fn best_match<'r>(catalogues: &'r [Catalogue], query: &Query<'_>) -> Option<MatchFound<'r>> {
+fn best_match<'r>(registry: &'r Registry, query: &Query<'_>) -> Option<MatchFound<'r>> {
+    // An equal message outranks a template, and a template a similar message, in any
+    // catalogue: the registry-wide index answers the first two at once.
+    if let Some(found) = registry.precise_match(query) {
+        return Some(found);
+    }
     let mut best: Option<MatchFound<'r>> = None;
-    for catalogue in catalogues {
-        if let Some(hit) = matching::best_message_match(catalogue, query) {
-            if best.as_ref().is_none_or(|b| (hit.1, hit.3) > (b.1, b.3)) {
+    for catalogue in registry.catalogues() {
+        if let Some(hit) = matching::similar_message_match(catalogue, query) {
+            if best.as_ref().is_none_or(|b| hit.3 > b.3) {
                 best = Some(hit);
             }
         }

@@ -10,7 +10,7 @@ use crate::catalogue::{Catalogue, Code};
 use crate::detect::ShapeIndex;
 use crate::error::Error;
 use crate::fxhash::FxHashMap;
-use crate::matching::{MatchFound, PreciseIndex};
+use crate::matching::{MatchFound, PreciseIndex, Query};
 
 /// The catalogues errmap answers from.
 ///
@@ -228,6 +228,12 @@ impl Registry {
     /// [`PreciseIndex::refinement`].
     pub(crate) fn refinement<'r>(&'r self, entry: CodeRef<'r>, message: &str) -> Option<MatchFound<'r>> {
         self.precise_index().refinement(&self.catalogues, entry, message)
+    }
+
+    /// The first code, in registry order, whose message equals the query's, else the
+    /// first whose template it fills: what asking each catalogue in turn finds.
+    pub(crate) fn precise_match(&self, query: &Query<'_>) -> Option<MatchFound<'_>> {
+        self.precise_index().find(&self.catalogues, query)
     }
 
     fn precise_index(&self) -> &PreciseIndex {
