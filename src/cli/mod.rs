@@ -17,7 +17,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use errmap::{Arg, Catalogue, CatalogueProblem, Error, Expose, Locale, Registry};
 
 use output::Ui;
@@ -27,6 +27,16 @@ use output::Ui;
 #[derive(Parser)]
 #[command(name = "errmap", version, about, propagate_version = true)]
 pub(crate) struct Cli {
+    #[command(flatten)]
+    globals: Globals,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The options every command takes.
+#[derive(Args)]
+pub(crate) struct Globals {
     /// Language of messages and labels (en, zh-CN, zh-TW, …). Default: LC_ALL,
     /// LC_MESSAGES or LANG, else en.
     #[arg(long, global = true, value_name = "LOCALE")]
@@ -46,9 +56,6 @@ pub(crate) struct Cli {
     /// read from ERRMAP_CATALOGS, paths separated as in PATH.
     #[arg(long = "catalog", global = true, value_name = "PATH")]
     catalogs: Vec<PathBuf>,
-
-    #[command(subcommand)]
-    command: Command,
 }
 
 /// The output formats; each command accepts some of them.
@@ -86,44 +93,15 @@ enum ColorWhen {
 #[derive(Subcommand)]
 pub(crate) enum Command {
     /// Find the nearest equivalents of a code in other catalogues.
-    Translate {
-        /// The code to translate, as VENDOR:CODE (e.g. wilddog:22011 or wilddog:invalid_user).
-        reference: String,
-        /// Catalogues to translate into; every other catalogue when omitted.
-        targets: Vec<String>,
-        /// Show every candidate, not only the best five per catalogue.
-        #[arg(long)]
-        all: bool,
-    },
+    Translate(TranslateArgs),
     /// Show everything errmap knows about a code.
-    Explain {
-        /// The code, as VENDOR:CODE.
-        reference: String,
-    },
+    Explain(ExplainArgs),
     /// Find codes and kinds from any text: a vendor message, a code, a symbol, a word.
-    Search {
-        /// The text to look for (several words are joined with spaces).
-        #[arg(required = true, num_args = 1..)]
-        text: Vec<String>,
-        /// Look only in this catalogue.
-        #[arg(long)]
-        vendor: Option<String>,
-        /// Show at most this many results.
-        #[arg(long, default_value_t = 10)]
-        limit: usize,
-    },
+    Search(SearchArgs),
     /// The migration crosswalk: every code of FROM with its best equivalent in TO.
-    Table {
-        /// The catalogue migrated from.
-        from: String,
-        /// The catalogue migrated to.
-        to: String,
-    },
+    Table(TableArgs),
     /// List every code of a catalogue with its kind.
-    Codes {
-        /// The catalogue id or alias.
-        vendor: String,
-    },
+    Codes(CodesArgs),
     /// List the catalogues: id, name, aliases, number of codes, share mapped exactly.
     Vendors,
     /// Show the taxonomy as a tree, with the number of codes under each kind.
@@ -133,56 +111,137 @@ pub(crate) enum Command {
     /// Reads one body from FILE or standard input; with --jsonl, one body per line, one
     /// result per line. Exposure defaults to `all` for text and json (operators reading
     /// logs) and to `none` for --format problem (what reaches end users).
-    Normalize {
-        /// A file holding the body (or the lines with --jsonl); standard input if omitted.
-        file: Option<PathBuf>,
-        /// The catalogue the body came from; wins over detection.
-        #[arg(long)]
-        vendor: Option<String>,
-        /// The HTTP status of the vendor's response.
-        #[arg(long)]
-        status: Option<u16>,
-        /// The Content-Type of the vendor's response.
-        #[arg(long)]
-        content_type: Option<String>,
-        /// What to reveal: none, account-status or all [default: all; none for --format problem].
-        #[arg(long, value_parser = parse_expose)]
-        expose: Option<Expose>,
-        /// One body per input line (or {"body", "vendor", "status"} records); one result per line.
-        #[arg(long)]
-        jsonl: bool,
-        /// Refuse bodies longer than this many bytes.
-        #[arg(long, default_value_t = 1 << 20)]
-        max_body_bytes: usize,
-    },
+    Normalize(NormalizeArgs),
     /// Check catalogue files and report every problem with file, line and column.
-    Check {
-        /// Catalogue files, or folders of *.toml files.
-        #[arg(required = true, num_args = 1..)]
-        paths: Vec<PathBuf>,
-    },
+    Check(CheckArgs),
     /// Print a shell completion script.
-    Completions {
-        /// The shell: bash, zsh, fish, powershell or elvish.
-        shell: clap_complete::Shell,
-    },
+    Completions(CompletionsArgs),
     /// Print the manual page (roff).
     Man,
+}
+
+/// What adds a subcommand's arguments to it: `augment_args` of its `#[derive(Args)]`.
+type AddArguments = fn(clap::Command) -> clap::Command;
+
+/// Each subcommand's name and what adds its arguments, in the order of [`Command`]:
+/// the command line is parsed with only the named subcommands' arguments built (see
+/// [`command_for`]). A test checks it against the derived definition.
+const SUBCOMMANDS: &[(&str, AddArguments)] = &[
+    ("translate", TranslateArgs::augment_args),
+    ("explain", ExplainArgs::augment_args),
+    ("search", SearchArgs::augment_args),
+    ("table", TableArgs::augment_args),
+    ("codes", CodesArgs::augment_args),
+    ("vendors", |command| command),
+    ("kinds", |command| command),
+    ("normalize", NormalizeArgs::augment_args),
+    ("check", CheckArgs::augment_args),
+    ("completions", CompletionsArgs::augment_args),
+    ("man", |command| command),
+];
+
+/// `errmap translate`.
+#[derive(Args)]
+pub(crate) struct TranslateArgs {
+    /// The code to translate, as VENDOR:CODE (e.g. wilddog:22011 or wilddog:invalid_user).
+    reference: String,
+    /// Catalogues to translate into; every other catalogue when omitted.
+    targets: Vec<String>,
+    /// Show every candidate, not only the best five per catalogue.
+    #[arg(long)]
+    all: bool,
+}
+
+/// `errmap explain`.
+#[derive(Args)]
+pub(crate) struct ExplainArgs {
+    /// The code, as VENDOR:CODE.
+    reference: String,
+}
+
+/// `errmap search`.
+#[derive(Args)]
+pub(crate) struct SearchArgs {
+    /// The text to look for (several words are joined with spaces).
+    #[arg(required = true, num_args = 1..)]
+    text: Vec<String>,
+    /// Look only in this catalogue.
+    #[arg(long)]
+    vendor: Option<String>,
+    /// Show at most this many results.
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+}
+
+/// `errmap table`.
+#[derive(Args)]
+pub(crate) struct TableArgs {
+    /// The catalogue migrated from.
+    from: String,
+    /// The catalogue migrated to.
+    to: String,
+}
+
+/// `errmap codes`.
+#[derive(Args)]
+pub(crate) struct CodesArgs {
+    /// The catalogue id or alias.
+    vendor: String,
+}
+
+/// `errmap normalize`.
+#[derive(Args)]
+pub(crate) struct NormalizeArgs {
+    /// A file holding the body (or the lines with --jsonl); standard input if omitted.
+    file: Option<PathBuf>,
+    /// The catalogue the body came from; wins over detection.
+    #[arg(long)]
+    vendor: Option<String>,
+    /// The HTTP status of the vendor's response.
+    #[arg(long)]
+    status: Option<u16>,
+    /// The Content-Type of the vendor's response.
+    #[arg(long)]
+    content_type: Option<String>,
+    /// What to reveal: none, account-status or all [default: all; none for --format problem].
+    #[arg(long, value_parser = parse_expose)]
+    expose: Option<Expose>,
+    /// One body per input line (or {"body", "vendor", "status"} records); one result per line.
+    #[arg(long)]
+    jsonl: bool,
+    /// Refuse bodies longer than this many bytes.
+    #[arg(long, default_value_t = 1 << 20)]
+    max_body_bytes: usize,
+}
+
+/// `errmap check`.
+#[derive(Args)]
+pub(crate) struct CheckArgs {
+    /// Catalogue files, or folders of *.toml files.
+    #[arg(required = true, num_args = 1..)]
+    paths: Vec<PathBuf>,
+}
+
+/// `errmap completions`.
+#[derive(Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell: bash, zsh, fish, powershell or elvish.
+    shell: clap_complete::Shell,
 }
 
 impl Command {
     fn name(&self) -> &'static str {
         match self {
-            Command::Translate { .. } => "translate",
-            Command::Explain { .. } => "explain",
-            Command::Search { .. } => "search",
-            Command::Table { .. } => "table",
-            Command::Codes { .. } => "codes",
+            Command::Translate(_) => "translate",
+            Command::Explain(_) => "explain",
+            Command::Search(_) => "search",
+            Command::Table(_) => "table",
+            Command::Codes(_) => "codes",
             Command::Vendors => "vendors",
             Command::Kinds => "kinds",
-            Command::Normalize { .. } => "normalize",
-            Command::Check { .. } => "check",
-            Command::Completions { .. } => "completions",
+            Command::Normalize(_) => "normalize",
+            Command::Check(_) => "check",
+            Command::Completions(_) => "completions",
             Command::Man => "man",
         }
     }
@@ -190,9 +249,9 @@ impl Command {
     /// The formats the command writes.
     fn formats(&self) -> &'static [Format] {
         match self {
-            Command::Normalize { .. } => &[Format::Text, Format::Json, Format::Problem],
-            Command::Table { .. } => &[Format::Text, Format::Json, Format::Md, Format::Csv, Format::Sssom],
-            Command::Completions { .. } | Command::Man => &[Format::Text],
+            Command::Normalize(_) => &[Format::Text, Format::Json, Format::Problem],
+            Command::Table(_) => &[Format::Text, Format::Json, Format::Md, Format::Csv, Format::Sssom],
+            Command::Completions(_) | Command::Man => &[Format::Text],
             _ => &[Format::Text, Format::Json],
         }
     }
@@ -234,7 +293,7 @@ pub fn main() -> ExitCode {
         _ => ColorWhen::Auto,
     };
     output::set_color(color == ColorWhen::Always, color == ColorWhen::Never);
-    let command = help::localize(Cli::command(), &ui, &args);
+    let command = help::localize(command_for(&args), &ui, &args);
     let cli = match command.try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => cli,
         Err(error) => {
@@ -242,14 +301,15 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
         }
     };
-    if !cli.command.formats().contains(&cli.format) {
+    let format = cli.globals.format;
+    if !cli.command.formats().contains(&format) {
         let allowed: Vec<&str> = cli.command.formats().iter().map(|f| f.name()).collect();
         output::error(
             &ui,
             &ui.t_args(
                 "error-format-unsupported",
                 &[
-                    ("format", Arg::Text(cli.format.name())),
+                    ("format", Arg::Text(format.name())),
                     ("command", Arg::Text(cli.command.name())),
                     ("list", Arg::Text(&allowed.join(", "))),
                 ],
@@ -277,41 +337,60 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli, ui: &Ui) -> Result<Outcome, Error> {
-    let format = cli.format;
+    let format = cli.globals.format;
     match &cli.command {
-        Command::Check { paths } => return check::run(ui, format, paths),
-        Command::Completions { shell } => return Ok(help::completions(*shell)),
+        Command::Check(args) => return check::run(ui, format, &args.paths),
+        Command::Completions(args) => return Ok(help::completions(args.shell)),
         Command::Man => return help::man(),
         _ => {}
     }
-    let registry = registry(ui, &cli.catalogs)?;
+    let registry = registry(ui, &cli.globals.catalogs)?;
     let registry = registry.as_ref();
     match &cli.command {
-        Command::Translate { reference, targets, all } => {
-            commands::translate(ui, format, registry, reference, targets, *all)
+        Command::Translate(args) => commands::translate(ui, format, registry, &args.reference, &args.targets, args.all),
+        Command::Explain(args) => commands::explain(ui, format, registry, &args.reference),
+        Command::Search(args) => {
+            commands::search(ui, format, registry, &args.text.join(" "), args.vendor.as_deref(), args.limit)
         }
-        Command::Explain { reference } => commands::explain(ui, format, registry, reference),
-        Command::Search { text, vendor, limit } => {
-            commands::search(ui, format, registry, &text.join(" "), vendor.as_deref(), *limit)
-        }
-        Command::Table { from, to } => table::run(ui, format, registry, from, to),
-        Command::Codes { vendor } => commands::codes(ui, format, registry, vendor),
+        Command::Table(args) => table::run(ui, format, registry, &args.from, &args.to),
+        Command::Codes(args) => commands::codes(ui, format, registry, &args.vendor),
         Command::Vendors => commands::vendors(ui, format, registry),
         Command::Kinds => commands::kinds(ui, format, registry),
-        Command::Normalize { file, vendor, status, content_type, expose, jsonl, max_body_bytes } => {
+        Command::Normalize(args) => {
             let request = normalize::Request {
-                file: file.as_deref(),
-                vendor: vendor.as_deref(),
-                status: *status,
-                content_type: content_type.as_deref(),
-                expose: *expose,
-                max_body_bytes: *max_body_bytes,
-                jsonl: *jsonl,
+                file: args.file.as_deref(),
+                vendor: args.vendor.as_deref(),
+                status: args.status,
+                content_type: args.content_type.as_deref(),
+                expose: args.expose,
+                max_body_bytes: args.max_body_bytes,
+                jsonl: args.jsonl,
             };
             normalize::run(ui, format, registry, &request)
         }
-        Command::Check { .. } | Command::Completions { .. } | Command::Man => unreachable!("handled above"),
+        Command::Check(_) | Command::Completions(_) | Command::Man => unreachable!("handled above"),
     }
+}
+
+/// The clap command that parses `args`: the subcommands they name get their arguments
+/// now, the others a name only and their arguments if clap ever needs them
+/// ([`clap::Command::defer`]). Building every subcommand's arguments, with the global
+/// options copied into each, was a third of a short command's instructions.
+/// [`Cli::command`] stays the whole definition, for completions and the manual page;
+/// the summaries come from `cli.ftl` (see [`help::localize`]).
+fn command_for(args: &[OsString]) -> clap::Command {
+    let top = clap::Command::new("errmap")
+        .version(env!("CARGO_PKG_VERSION"))
+        .propagate_version(true)
+        .subcommand_required(true)
+        .arg_required_else_help(true);
+    let mut command = Globals::augment_args(top);
+    for &(name, arguments) in SUBCOMMANDS {
+        let subcommand = clap::Command::new(name);
+        let named = args.iter().any(|arg| *arg == *name);
+        command = command.subcommand(if named { arguments(subcommand) } else { subcommand.defer(arguments) });
+    }
+    command
 }
 
 /// The built-in catalogues plus those of `--catalog` and `ERRMAP_CATALOGS`.
@@ -417,5 +496,62 @@ pub(crate) fn describe(ui: &Ui, error: &Error) -> String {
             ui.t_args("error-io", &[("path", Arg::Text(&text(path))), ("message", Arg::Text(&text(message)))])
         }
         other => text(&other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// What a command defines that parsing depends on, for comparing two definitions.
+    fn outline(command: &clap::Command) -> Vec<String> {
+        let mut lines = vec![format!(
+            "{} version={:?} required={} else_help={}",
+            command.get_name(),
+            command.get_version(),
+            command.is_subcommand_required_set(),
+            command.is_arg_required_else_help_set(),
+        )];
+        for arg in command.get_arguments() {
+            lines.push(format!(
+                "  {} long={:?} required={} global={} positional={} takes={:?} defaults={:?} values={:?}",
+                arg.get_id(),
+                arg.get_long(),
+                arg.is_required_set(),
+                arg.is_global_set(),
+                arg.is_positional(),
+                arg.get_num_args(),
+                arg.get_default_values(),
+                arg.get_possible_values().iter().map(|v| v.get_name().to_string()).collect::<Vec<_>>(),
+            ));
+        }
+        lines
+    }
+
+    /// The command line is parsed with the subcommands built as the derived definition
+    /// builds them: named, each one alone, or none.
+    #[test]
+    fn deferred_subcommands_are_the_derived_ones() {
+        // `help::localize` turns clap's help subcommand off for both.
+        let mut derived = Cli::command().disable_help_subcommand(true);
+        derived.build();
+        let names: Vec<&str> = derived.get_subcommands().map(clap::Command::get_name).collect();
+        assert_eq!(names, SUBCOMMANDS.iter().map(|(name, _)| *name).collect::<Vec<_>>());
+        for named in SUBCOMMANDS.iter().map(|(name, _)| *name).chain(["none"]) {
+            let args = [OsString::from("errmap"), OsString::from(named)];
+            let mut ours = command_for(&args).disable_help_subcommand(true);
+            ours.build();
+            assert_eq!(outline(&ours), outline(&derived), "{named}");
+            for (theirs, mine) in derived.get_subcommands_mut().zip(ours.get_subcommands_mut()) {
+                theirs.build();
+                mine.build();
+                let (mut a, mut b) = (outline(theirs), outline(mine));
+                // A deferred subcommand receives the global options before its own.
+                a.sort();
+                b.sort();
+                assert_eq!(b, a, "{named}: {}", theirs.get_name());
+            }
+        }
     }
 }
