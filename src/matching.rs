@@ -202,19 +202,11 @@ fn collapse_spaces(text: &str) -> Cow<'_, str> {
 pub(crate) struct MessageIndex {
     /// Every folded message, one after the other.
     folded: String,
-    /// Per code (by index): the byte range of its folded message in `folded` and its
-    /// length in characters; `None` for a code without a message.
-    entries: Vec<Option<(u32, u32, u32)>>,
-    /// The codes with a message, by the length of their folded message in characters
-    /// (then table order): the only ones a text can be similar to have a length near its
-    /// own.
-    by_length: Vec<(u32, u32)>,
-    /// Per position in `by_length`, how many character bigrams its folded message has.
-    bigram_counts: Vec<u32>,
-    /// For each bigram, the positions in `by_length` of the messages that have it, in
-    /// order, and how many times: the shared bigrams of a text and the messages of a
-    /// near length are counted from these, without comparing the text with each.
-    postings: FxHashMap<(char, char), Vec<(u32, u32)>>,
+    /// Per code (by index): the byte range of its folded message in `folded`; `None`
+    /// for a code without a message.
+    entries: Vec<Option<(u32, u32)>>,
+    /// The messages by their bigrams, ids being code positions.
+    similar: SimilarIndex,
     /// Each folded message with the first code (in table order) that has it.
     equal: FxHashMap<Box<str>, u32>,
     /// The codes by their byte length and the classes of their characters (see
@@ -243,22 +235,12 @@ impl MessageIndex {
         for code in catalogue.codes() {
             let entry = code.message().map(|message| {
                 let start = index.folded.len();
-                let chars = fold_into(message, &mut index.folded);
-                (start as u32, index.folded.len() as u32, chars as u32)
+                fold_into(message, &mut index.folded);
+                (start as u32, index.folded.len() as u32)
             });
             index.entries.push(entry);
         }
-        index.by_length =
-            index.entries.iter().enumerate().filter_map(|(i, e)| e.map(|(_, _, chars)| (chars, i as u32))).collect();
-        index.by_length.sort_unstable();
-        let mut pairs = Vec::new();
-        for (position, &(_, i)) in index.by_length.iter().enumerate() {
-            bigrams_into(index.folded_of(i), &mut pairs);
-            index.bigram_counts.push(pairs.len() as u32);
-            for run in pairs.chunk_by(|a, b| a == b) {
-                index.postings.entry(run[0]).or_default().push((position as u32, run.len() as u32));
-            }
-        }
+        index.similar = SimilarIndex::new((0..index.entries.len() as u32).filter_map(|i| Some((i, index.folded(i)?))));
         for (i, code) in catalogue.codes().iter().enumerate() {
             let key = (code.code().len(), pattern(code.code()));
             index.by_pattern.entry(key).or_default().push(i as u32);
@@ -267,8 +249,8 @@ impl MessageIndex {
             codes.sort_unstable_by_key(|&i| catalogue.codes()[i as usize].code());
         }
         for i in 0..index.entries.len() as u32 {
-            if index.entries[i as usize].is_some() {
-                let folded = Box::from(index.folded_of(i));
+            if let Some(folded) = index.folded(i) {
+                let folded = Box::from(folded);
                 index.equal.entry(folded).or_insert(i);
             }
         }
@@ -291,8 +273,99 @@ impl MessageIndex {
         index
     }
 
-    fn folded_of(&self, code: u32) -> &str {
-        self.entries[code as usize].map_or("", |(start, end, _)| &self.folded[start as usize..end as usize])
+    /// The folded message of a code, if it has one.
+    fn folded(&self, code: u32) -> Option<&str> {
+        self.entries[code as usize].map(|(start, end)| &self.folded[start as usize..end as usize])
+    }
+}
+
+/// Folded messages by their character bigrams, for finding the most similar to a text
+/// without comparing it with each: per catalogue, and for a whole registry at once.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SimilarIndex {
+    /// Each message's length in characters and id, sorted: the only messages a text can
+    /// be similar to have a length near its own, a window of this list.
+    by_length: Vec<(u32, u32)>,
+    /// Per position in `by_length`, how many character bigrams its message has.
+    bigram_counts: Vec<u32>,
+    /// For each bigram, the positions in `by_length` of the messages that have it, in
+    /// order, and how many times: the shared bigrams of a text and the messages of a
+    /// near length are counted from these.
+    postings: FxHashMap<(char, char), Vec<(u32, u32)>>,
+}
+
+impl SimilarIndex {
+    /// Indexes folded messages by id.
+    fn new<'m>(messages: impl Iterator<Item = (u32, &'m str)>) -> SimilarIndex {
+        let mut messages: Vec<(u32, u32, &str)> =
+            messages.map(|(id, text)| (text.chars().count() as u32, id, text)).collect();
+        messages.sort_unstable_by_key(|&(length, id, _)| (length, id));
+        let mut index = SimilarIndex {
+            by_length: messages.iter().map(|&(length, id, _)| (length, id)).collect(),
+            ..SimilarIndex::default()
+        };
+        let mut pairs = Vec::new();
+        for (position, &(_, _, text)) in messages.iter().enumerate() {
+            bigrams_into(text, &mut pairs);
+            index.bigram_counts.push(pairs.len() as u32);
+            for run in pairs.chunk_by(|a, b| a == b) {
+                index.postings.entry(run[0]).or_default().push((position as u32, run.len() as u32));
+            }
+        }
+        index
+    }
+
+    /// The id of the message most similar to the query's text, of those at least
+    /// `SIMILAR` alike, with its similarity; the smallest id wins a tie.
+    fn most_similar(&self, query: &Query<'_>) -> Option<(u32, f64)> {
+        let length = query.length;
+        // Dice similarity cannot reach the threshold with lengths far apart: only
+        // messages of 2/3 to 3/2 the text's length are scored.
+        let shortest = self.by_length.partition_point(|&(known, _)| 3 * (known as usize) < 2 * length);
+        let longest = self.by_length.partition_point(|&(known, _)| 2 * (known as usize) <= 3 * length);
+        if shortest >= longest {
+            return None;
+        }
+        let ours = query.bigrams.get_or_init(|| {
+            let mut pairs = Vec::new();
+            bigrams_into(&query.folded, &mut pairs);
+            pairs
+        });
+        // The bigrams each message of the window shares with the text (as a multiset: a
+        // bigram the text has twice and a message once counts once), from the postings.
+        let (mut on_stack, mut on_heap) = ([0u32; 512], Vec::new());
+        let common = match on_stack.get_mut(..longest - shortest) {
+            Some(common) => common,
+            None => {
+                on_heap.resize(longest - shortest, 0);
+                &mut on_heap[..]
+            }
+        };
+        let window = shortest as u32..longest as u32;
+        for run in ours.chunk_by(|a, b| a == b) {
+            let Some(list) = self.postings.get(&run[0]) else { continue };
+            let start = list.partition_point(|&(position, _)| position < window.start);
+            for &(position, count) in list.get(start..).unwrap_or_default() {
+                if position >= window.end {
+                    break;
+                }
+                common[(position - window.start) as usize] += count.min(run.len() as u32);
+            }
+        }
+        let mut best: Option<(u32, f64)> = None;
+        for (offset, &(_, id)) in self.by_length[shortest..longest].iter().enumerate() {
+            let (shared, theirs) = (common[offset] as usize, self.bigram_counts[shortest + offset] as usize);
+            // Dice is 2 × shared / (ours + theirs): below 4/5 exactly when this holds,
+            // which leaves out most of the window without dividing.
+            if 10 * shared < 4 * (ours.len() + theirs) {
+                continue;
+            }
+            let score = dice_from(shared, ours.len(), theirs);
+            if score >= SIMILAR && best.is_none_or(|(b, s)| score > s || (score == s && id < b)) {
+                best = Some((id, score));
+            }
+        }
+        best
     }
 }
 
@@ -426,6 +499,10 @@ pub(crate) struct PreciseIndex {
     /// hash lookup instead of folding and matching it. Worked out on the first
     /// refinement, which [`PreciseIndex::find`] alone does not need.
     own: OnceLock<FxHashMap<usize, OwnRefinement>>,
+    /// Every catalogue's messages by their bigrams, a code's id being its catalogue's
+    /// first id in `starts` plus its position: ids follow registry order. Built on the
+    /// first search for a similar message in all catalogues.
+    similar: OnceLock<(Vec<u32>, SimilarIndex)>,
 }
 
 /// A code's own message refined: catalogue and code positions of the precise code, how
@@ -443,8 +520,8 @@ impl PreciseIndex {
         for (c, catalogue) in catalogues.iter().enumerate() {
             let index = index_of(catalogue);
             for i in 0..index.entries.len() as u32 {
-                if index.entries[i as usize].is_some() {
-                    precise.equal.entry(Box::from(index.folded_of(i))).or_insert((c as u32, i));
+                if let Some(folded) = index.folded(i) {
+                    precise.equal.entry(Box::from(folded)).or_insert((c as u32, i));
                 }
             }
             for template in &index.templates {
@@ -469,6 +546,31 @@ impl PreciseIndex {
             }
             own
         })
+    }
+
+    /// The code of any catalogue whose message is the most similar to the query's (at
+    /// least `SIMILAR` alike; the first in registry order on a tie): what asking each
+    /// catalogue for its most similar message and keeping the first best finds.
+    pub(crate) fn most_similar<'r>(&self, catalogues: &'r [Catalogue], query: &Query<'_>) -> Option<MatchFound<'r>> {
+        if query.folded.is_empty() {
+            return None;
+        }
+        let (starts, similar) = self.similar.get_or_init(|| {
+            let (mut starts, mut messages, mut start) = (Vec::with_capacity(catalogues.len()), Vec::new(), 0);
+            for catalogue in catalogues {
+                starts.push(start);
+                let index = index_of(catalogue);
+                messages.extend((0..index.entries.len() as u32).filter_map(|i| Some((start + i, index.folded(i)?))));
+                start += index.entries.len() as u32;
+            }
+            let similar = SimilarIndex::new(messages.into_iter());
+            (starts, similar)
+        });
+        let (id, score) = similar.most_similar(query)?;
+        let c = starts.partition_point(|&start| start <= id) - 1;
+        let catalogue = &catalogues[c];
+        let code = &catalogue.codes()[(id - starts[c]) as usize];
+        Some((CodeRef::new(catalogue, code), MessageMatch::Similar, Vec::new(), score))
     }
 
     /// Where a code of `catalogues` is: catalogue and code positions.
@@ -622,58 +724,8 @@ pub(crate) fn similar_message_match<'c>(catalogue: &'c Catalogue, query: &Query<
     if query.folded.is_empty() {
         return None;
     }
-    let index = index_of(catalogue);
-    let length = query.length;
-    // Dice similarity cannot reach the threshold with lengths far apart: only messages
-    // of 2/3 to 3/2 the text's length are scored, a window of `by_length`.
-    let shortest = index.by_length.partition_point(|&(known, _)| 3 * (known as usize) < 2 * length);
-    let longest = index.by_length.partition_point(|&(known, _)| 2 * (known as usize) <= 3 * length);
-    if shortest >= longest {
-        return None;
-    }
-    let ours = query.bigrams.get_or_init(|| {
-        let mut pairs = Vec::new();
-        bigrams_into(&query.folded, &mut pairs);
-        pairs
-    });
-    // The bigrams each message of the window shares with the text (as a multiset: a
-    // bigram the text has twice and a message once counts once), from the postings.
-    let (mut on_stack, mut on_heap) = ([0u32; 256], Vec::new());
-    let common = match on_stack.get_mut(..longest - shortest) {
-        Some(common) => common,
-        None => {
-            on_heap.resize(longest - shortest, 0);
-            &mut on_heap[..]
-        }
-    };
-    let window = shortest as u32..longest as u32;
-    for run in ours.chunk_by(|a, b| a == b) {
-        let Some(list) = index.postings.get(&run[0]) else { continue };
-        let start = list.partition_point(|&(position, _)| position < window.start);
-        for &(position, count) in list.get(start..).unwrap_or_default() {
-            if position >= window.end {
-                break;
-            }
-            common[(position - window.start) as usize] += count.min(run.len() as u32);
-        }
-    }
-    // The first in table order wins a tie.
-    let mut best: Option<(u32, f64)> = None;
-    for (offset, &(_, i)) in index.by_length[shortest..longest].iter().enumerate() {
-        let (shared, theirs) = (common[offset] as usize, index.bigram_counts[shortest + offset] as usize);
-        // Dice is 2 × shared / (ours + theirs): below 4/5 exactly when this holds, which
-        // leaves out most of the window without dividing.
-        if 10 * shared < 4 * (ours.len() + theirs) {
-            continue;
-        }
-        let score = dice_from(shared, ours.len(), theirs);
-        if score >= SIMILAR && best.is_none_or(|(b, s)| score > s || (score == s && i < b)) {
-            best = Some((i, score));
-        }
-    }
-    best.map(|(i, score)| {
-        (CodeRef::new(catalogue, &catalogue.codes()[i as usize]), MessageMatch::Similar, Vec::new(), score)
-    })
+    let (i, score) = index_of(catalogue).similar.most_similar(query)?;
+    Some((CodeRef::new(catalogue, &catalogue.codes()[i as usize]), MessageMatch::Similar, Vec::new(), score))
 }
 
 /// The least bigram similarity that counts as the same message reworded.
@@ -755,6 +807,42 @@ mod tests {
             }
         }
         assert!(checked > 1000, "{checked}");
+    }
+
+    /// The registry-wide search for a similar message finds what asking each catalogue
+    /// in turn, and keeping the first best, finds.
+    #[test]
+    fn all_catalogues_at_once_find_what_each_in_turn_finds() {
+        let catalogues = crate::Registry::builtin().catalogues();
+        let precise = PreciseIndex::new(catalogues);
+        let (mut checked, mut found) = (0, 0);
+        for catalogue in catalogues {
+            for code in catalogue.codes() {
+                let Some(message) = code.message() else { continue };
+                let cut: String = message.chars().take(message.chars().count().saturating_sub(1)).collect();
+                for probe in [cut, format!("{message} please"), format!("Error: {message}"), "nothing alike".into()] {
+                    let query = Query::new(&probe);
+                    let mut expected: Option<MatchFound<'_>> = None;
+                    for each in catalogues {
+                        if let Some(hit) = similar_message_match(each, &query) {
+                            if expected.as_ref().is_none_or(|best| hit.3 > best.3) {
+                                expected = Some(hit);
+                            }
+                        }
+                    }
+                    let ours = precise.most_similar(catalogues, &query);
+                    let key = |m: &Option<MatchFound<'_>>| {
+                        m.as_ref().map(|(code, how, _, score)| {
+                            (code.catalogue().id().to_string(), code.code().to_string(), *how, *score)
+                        })
+                    };
+                    assert_eq!(key(&ours), key(&expected), "{probe:?}");
+                    checked += 1;
+                    found += usize::from(ours.is_some());
+                }
+            }
+        }
+        assert!(checked > 3000 && found > 2000, "{checked} {found}");
     }
 
     /// Affinity by neighbours in the sorted lists equals the longest prefix shared with

@@ -609,19 +609,11 @@ fn variant_of<'r, B: Node>(entry: CodeRef<'r>, body: &B) -> Option<&'r Variant> 
 /// The best message match across catalogues; the first wins a tie.
 fn best_match<'r>(registry: &'r Registry, query: &Query<'_>) -> Option<MatchFound<'r>> {
     // An equal message outranks a template, and a template a similar message, in any
-    // catalogue: the registry-wide index answers the first two at once.
+    // catalogue: registry-wide indexes answer each at once.
     if let Some(found) = registry.precise_match(query) {
         return Some(found);
     }
-    let mut best: Option<MatchFound<'r>> = None;
-    for catalogue in registry.catalogues() {
-        if let Some(hit) = matching::similar_message_match(catalogue, query) {
-            if best.as_ref().is_none_or(|b| hit.3 > b.3) {
-                best = Some(hit);
-            }
-        }
-    }
-    best
+    registry.similar_match(query)
 }
 
 /// Values of the code's placeholders found in the vendor's message.

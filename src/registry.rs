@@ -236,6 +236,12 @@ impl Registry {
         self.precise_index().find(&self.catalogues, query)
     }
 
+    /// The code of any catalogue whose message is the most similar to the query's: see
+    /// [`PreciseIndex::most_similar`].
+    pub(crate) fn similar_match(&self, query: &Query<'_>) -> Option<MatchFound<'_>> {
+        self.precise_index().most_similar(&self.catalogues, query)
+    }
+
     fn precise_index(&self) -> &PreciseIndex {
         self.precise.get_or_init(|| PreciseIndex::new(&self.catalogues))
     }
