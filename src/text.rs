@@ -68,9 +68,9 @@ fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 
 /// A code cut out of the text a body shape reads: after the last `after`, then before
 /// the first `before` in what is left, trimmed (`"EMAIL_NOT_FOUND : detail"` with
-/// `before` `" : "` gives `"EMAIL_NOT_FOUND"`). Separators are a character or three and
-/// codes a few dozen bytes, too short for `str`'s two-way searcher to pay for setting
-/// itself up, so they are compared byte by byte.
+/// `before` `" : "` gives `"EMAIL_NOT_FOUND"`). Separators are a character or three,
+/// too short for `str`'s two-way searcher to pay for setting itself up: their first
+/// byte is found with memchr and the rest compared where it is.
 pub(crate) fn cut_code<'a>(text: &'a str, after: Option<&str>, before: Option<&str>) -> &'a str {
     let mut code = text;
     if let Some(after) = after {
@@ -94,8 +94,13 @@ fn find_bytes(haystack: &str, needle: &str, last: bool) -> Option<usize> {
         return Some(if last { haystack.len() } else { 0 });
     };
     let last_start = haystack.len().checked_sub(needle.len())?;
-    let matches = |&i: &usize| haystack[i] == first && &haystack[i + 1..i + needle.len()] == rest;
-    if last { (0..=last_start).rev().find(matches) } else { (0..=last_start).find(matches) }
+    let starts = &haystack[..=last_start];
+    let matches = |&i: &usize| &haystack[i + 1..i + needle.len()] == rest;
+    if last {
+        memchr::memrchr_iter(first, starts).find(matches)
+    } else {
+        memchr::memchr_iter(first, starts).find(matches)
+    }
 }
 
 /// The candidate closest to `given`, when it is close enough to be a likely typo.
