@@ -291,7 +291,7 @@ pub(crate) struct SimilarIndex {
     /// For each bigram, the positions in `by_length` of the messages that have it, in
     /// order, and how many times: the shared bigrams of a text and the messages of a
     /// near length are counted from these.
-    postings: FxHashMap<(char, char), Vec<(u32, u32)>>,
+    postings: FxHashMap<Bigram, Vec<(u32, u32)>>,
 }
 
 impl SimilarIndex {
@@ -411,7 +411,7 @@ pub(crate) struct Query<'t> {
     /// The text with whitespace collapsed and trimmed, and its ASCII-lowercase form.
     collapsed: std::cell::OnceCell<(String, String)>,
     /// The sorted character bigrams of the folded text.
-    bigrams: std::cell::OnceCell<Vec<(char, char)>>,
+    bigrams: std::cell::OnceCell<Vec<Bigram>>,
 }
 
 impl<'t> Query<'t> {
@@ -628,18 +628,27 @@ impl PreciseIndex {
     }
 }
 
-fn bigrams_into(s: &str, pairs: &mut Vec<(char, char)>) {
+/// Two characters that follow each other, as one number (the first in the high half):
+/// sorted and hashed as one word, not as a pair.
+type Bigram = u64;
+
+fn bigram(first: char, second: char) -> Bigram {
+    u64::from(first) << 32 | u64::from(second)
+}
+
+/// The sorted character bigrams of `s`; a single character pairs with a space.
+fn bigrams_into(s: &str, pairs: &mut Vec<Bigram>) {
     pairs.clear();
     let mut chars = s.chars();
     let Some(mut previous) = chars.next() else { return };
     let mut single = true;
     for c in chars {
-        pairs.push((previous, c));
+        pairs.push(bigram(previous, c));
         previous = c;
         single = false;
     }
     if single {
-        pairs.push((previous, ' '));
+        pairs.push(bigram(previous, ' '));
     }
     pairs.sort_unstable();
 }
@@ -653,7 +662,7 @@ fn dice_from(common: usize, a: usize, b: usize) -> f64 {
 }
 
 #[cfg(test)]
-fn dice(a: &[(char, char)], b: &[(char, char)]) -> f64 {
+fn dice(a: &[Bigram], b: &[Bigram]) -> f64 {
     dice_from(common(a, b), a.len(), b.len())
 }
 
@@ -772,7 +781,7 @@ mod tests {
     fn similar_messages_are_found_as_a_full_scan_finds_them() {
         let mut checked = 0;
         for catalogue in crate::Registry::builtin().catalogues() {
-            let known: Vec<(usize, Vec<(char, char)>)> = (catalogue.codes().iter().enumerate())
+            let known: Vec<(usize, Vec<Bigram>)> = (catalogue.codes().iter().enumerate())
                 .filter_map(|(i, code)| {
                     let mut pairs = Vec::new();
                     bigrams_into(&fold(code.message()?), &mut pairs);
