@@ -596,6 +596,10 @@ impl PreciseIndex {
             let catalogue = &catalogues[*c as usize];
             return Some((CodeRef::new(catalogue, &catalogue.codes()[*i as usize]), *how, values.clone(), 1.0));
         }
+        // Asked before the message is folded: most kinds have nothing narrower.
+        if !crate::translate::has_narrower_kinds(entry.kind()) {
+            return None;
+        }
         self.refine(catalogues, entry, &Query::new(message))
     }
 
