@@ -210,6 +210,8 @@ fn field<'v>(value: &'v Option<toml::Spanned<source::Str<'_>>>) -> Option<&'v st
 fn write_catalogues(out: &mut String, pool: &mut Blob, taxonomy: &TaxonomySource, catalogues: &[CatalogueSource]) {
     let index: HashMap<&str, usize> =
         taxonomy.kind.iter().enumerate().map(|(i, k)| (k.get_ref().id.get_ref().as_str(), i)).collect();
+    // Every code's placeholders and conditions, in two tables the codes hold spans of.
+    let (mut code_params, mut code_variants): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
     let _ = writeln!(out, "pub(crate) static CATALOGUES: [Catalogue; {}] = [", catalogues.len());
     for catalogue in catalogues {
         let language = catalogue.language.get_ref();
@@ -255,7 +257,9 @@ fn write_catalogues(out: &mut String, pool: &mut Blob, taxonomy: &TaxonomySource
             let code = entry.get_ref();
             let kind = index[field(&code.kind).expect("checked before")];
             by_kind[kind].push(i);
-            let params: Vec<String> = code.params.iter().map(|p| pool.text(p.get_ref())).collect();
+            let params_at = code_params.len();
+            code_params.extend(code.params.iter().map(|p| pool.text(p.get_ref())));
+            let variants_at = code_variants.len();
             let variants: Vec<String> = code
                 .variant
                 .iter()
@@ -276,19 +280,20 @@ fn write_catalogues(out: &mut String, pool: &mut Blob, taxonomy: &TaxonomySource
                     )
                 })
                 .collect();
+            code_variants.extend(variants);
             let _ = writeln!(
                 out,
-                "            Code {{ code: {}, symbol: {}, message: {}, language: {}, description: {}, http_status: {}, params: Cow::Borrowed(&[{}]), kind: Kind({kind}), kind_match: KindMatch::{}, reason: {}, variants: Cow::Borrowed(&[{}]), same_as: {} }},",
+                "            Code {{ code: {}, symbol: {}, message: {}, language: {}, description: {}, http_status: {}, params: Items::builtin({params_at}, {}), kind: Kind({kind}), kind_match: KindMatch::{}, reason: {}, variants: Items::builtin({variants_at}, {}), same_as: {} }},",
                 pool.text(field(&code.code).expect("checked before")),
                 pool.optional(field(&code.symbol)),
                 pool.optional(field(&code.message)),
                 pool.text(field(&code.language).unwrap_or(language)),
                 pool.optional(code.description.as_deref()),
                 code.http_status.as_ref().map_or_else(|| "None".to_string(), |s| format!("Some({})", s.get_ref())),
-                params.join(", "),
+                code_params.len() - params_at,
                 variant(source::MATCHES, field(&code.kind_match).expect("checked before")),
                 pool.optional(field(&code.reason)),
-                variants.join(", "),
+                code_variants.len() - variants_at,
                 pool.optional(field(&code.same_as)),
             );
         }
@@ -325,6 +330,14 @@ fn write_catalogues(out: &mut String, pool: &mut Blob, taxonomy: &TaxonomySource
         out.push_str("    },\n");
     }
     out.push_str("];\n\n");
+    let _ =
+        writeln!(out, "pub(crate) static CODE_PARAMS: [Text; {}] = [{}];", code_params.len(), code_params.join(", "));
+    let _ = writeln!(
+        out,
+        "pub(crate) static CODE_VARIANTS: [Variant; {}] = [\n    {}\n];\n",
+        code_variants.len(),
+        code_variants.join(",\n    ")
+    );
 }
 
 fn write_locales(out: &mut String, locales: &Path) {

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use crate::catalogue::{BodyShape, Catalogue, Code, KindMatch, Setting, Variant, VariantTest};
 use crate::kin::Tree;
 use crate::messages::{AttributeData, MessageData, MessageGroup, Pattern, Span};
-use crate::pool::CatalogueText as Text;
+use crate::pool::{CatalogueText as Text, Items};
 use crate::taxonomy::{Actor, Category, Exposure, Kind, KindData};
 
 include!(concat!(env!("OUT_DIR"), "/builtin.rs"));

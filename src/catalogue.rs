@@ -16,7 +16,7 @@ use toml::Spanned;
 use crate::error::{CatalogueProblem, Error};
 use crate::fxhash;
 use crate::matching::MessageIndex;
-use crate::pool::CatalogueText as Text;
+use crate::pool::{CatalogueText as Text, Items};
 use crate::registry::CodeRef;
 use crate::source::{self, CatalogueSource, Problem, Str};
 use crate::taxonomy::Kind;
@@ -68,11 +68,11 @@ pub struct Code {
     pub(crate) language: Text,
     pub(crate) description: Option<Text>,
     pub(crate) http_status: Option<u16>,
-    pub(crate) params: Cow<'static, [Text]>,
+    pub(crate) params: Items<Text>,
     pub(crate) kind: Kind,
     pub(crate) kind_match: KindMatch,
     pub(crate) reason: Option<Text>,
-    pub(crate) variants: Cow<'static, [Variant]>,
+    pub(crate) variants: Items<Variant>,
     pub(crate) same_as: Option<Text>,
 }
 

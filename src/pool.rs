@@ -11,7 +11,8 @@
 use std::fmt;
 use std::ops::Deref;
 
-use crate::builtin::TEXT_POOL;
+use crate::builtin::{CODE_PARAMS, CODE_VARIANTS, TEXT_POOL};
+use crate::catalogue::Variant;
 
 /// A string of catalogue data (a code, a vendor message, a JSON Pointer, …): a span
 /// of the built-in pool, a static string, or a string read at run time. It
@@ -117,6 +118,68 @@ impl fmt::Display for CatalogueText {
 impl fmt::Debug for CatalogueText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+/// A code's placeholders or conditions: a span of a table `build.rs` writes for the
+/// built-in catalogues, or a list read at run time. A span and not a slice for the
+/// reason [`CatalogueText`] is one: with a pointer in a few codes, whole code tables
+/// were relocated, and their pages copied, at every start.
+#[derive(Clone)]
+pub(crate) enum Items<T: 'static> {
+    /// `T::table()[start..start + len]`.
+    Builtin { start: u32, len: u32 },
+    /// Read at run time.
+    Owned(Box<[T]>),
+}
+
+/// The static table a built-in [`Items`] of `Self` spans.
+pub(crate) trait BuiltinTable: Sized + 'static {
+    fn table() -> &'static [Self];
+}
+
+impl BuiltinTable for CatalogueText {
+    fn table() -> &'static [CatalogueText] {
+        &CODE_PARAMS
+    }
+}
+
+impl BuiltinTable for Variant {
+    fn table() -> &'static [Variant] {
+        &CODE_VARIANTS
+    }
+}
+
+impl<T> Items<T> {
+    /// A span of the built-in table (`build.rs` writes both numbers).
+    pub(crate) const fn builtin(start: u32, len: u32) -> Items<T> {
+        Items::Builtin { start, len }
+    }
+}
+
+impl<T: BuiltinTable> Deref for Items<T> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        match self {
+            Items::Builtin { start, len } => {
+                let (start, len) = (*start as usize, *len as usize);
+                T::table().get(start..start + len).unwrap_or_default()
+            }
+            Items::Owned(items) => items,
+        }
+    }
+}
+
+impl<T> FromIterator<T> for Items<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Items<T> {
+        Items::Owned(items.into_iter().collect())
+    }
+}
+
+impl<T: BuiltinTable + fmt::Debug> fmt::Debug for Items<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
     }
 }
 
