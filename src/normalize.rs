@@ -642,6 +642,16 @@ impl CanonicalError<'_> {
     /// Appends the [`detection`](Self::detection) sentence to `out`, for a writer of
     /// many errors that reuses one buffer. The pieces are pasted, not formatted: a
     /// `--jsonl` line writes one sentence, and `write!` cost more than the rest of it.
+    ///
+    /// ```
+    /// use errmap::{Context, Normalizer};
+    ///
+    /// let error = Normalizer::default().normalize(br#"{"code": 22011, "message": "x"}"#, &Context::default())?;
+    /// let mut sentence = String::new();
+    /// error.write_detection(&mut sentence);
+    /// assert_eq!(sentence, error.detection());
+    /// # Ok::<(), errmap::Error>(())
+    /// ```
     pub fn write_detection(&self, out: &mut String) {
         let id = self.vendor().unwrap_or_default();
         let code = self.code().unwrap_or_default();
