@@ -538,7 +538,7 @@ impl PreciseIndex {
             for catalogue in catalogues {
                 for entry in catalogue.code_refs() {
                     let Some(message) = entry.message() else { continue };
-                    if let Some(found) = self.refine(catalogues, entry, &Query::new(message)) {
+                    if let Some(found) = self.refine(catalogues, entry, message) {
                         let (c, i) = self.position(catalogues, found.0);
                         own.insert(address(entry.entry()), (c, i, found.1, found.2));
                     }
@@ -596,18 +596,15 @@ impl PreciseIndex {
             let catalogue = &catalogues[*c as usize];
             return Some((CodeRef::new(catalogue, &catalogue.codes()[*i as usize]), *how, values.clone(), 1.0));
         }
+        self.refine(catalogues, entry, message)
+    }
+
+    fn refine<'r>(&self, catalogues: &'r [Catalogue], entry: CodeRef<'r>, message: &str) -> Option<MatchFound<'r>> {
         // Asked before the message is folded: most kinds have nothing narrower.
         if !crate::translate::has_narrower_kinds(entry.kind()) {
             return None;
         }
-        self.refine(catalogues, entry, &Query::new(message))
-    }
-
-    fn refine<'r>(&self, catalogues: &'r [Catalogue], entry: CodeRef<'r>, query: &Query<'_>) -> Option<MatchFound<'r>> {
-        if !crate::translate::has_narrower_kinds(entry.kind()) {
-            return None;
-        }
-        self.find(catalogues, query).filter(|(hit, _, _, _)| {
+        self.find(catalogues, &Query::new(message)).filter(|(hit, _, _, _)| {
             !std::ptr::eq(hit.catalogue(), entry.catalogue()) && entry.kind().is_ancestor_of(hit.kind())
         })
     }
