@@ -128,7 +128,7 @@ pub fn localize(command: Command, ui: &Ui, args: &[OsString]) -> Command {
     }
     let names: Vec<String> = command.get_subcommands().map(|c| c.get_name().to_string()).collect();
     for name in names {
-        let named = args.iter().any(|arg| *arg == *name);
+        let named = super::names(args, &name);
         command = command.mut_subcommand(&name, |sub| {
             let sub = sub.about(ui.t(&format!("help-{name}"))).long_about(None);
             if !named {

@@ -393,10 +393,16 @@ fn command_for(args: &[OsString]) -> clap::Command {
             continue;
         }
         let subcommand = clap::Command::new(name);
-        let named = args.iter().any(|arg| *arg == *name);
-        command = command.subcommand(if named { arguments(subcommand) } else { subcommand.defer(arguments) });
+        command =
+            command.subcommand(if names(args, name) { arguments(subcommand) } else { subcommand.defer(arguments) });
     }
     command
+}
+
+/// Whether `args` name subcommand `name` anywhere: its arguments are then built now
+/// ([`command_for`]) and their help localized ([`help::localize`]), which must agree.
+fn names(args: &[OsString], name: &str) -> bool {
+    args.iter().any(|arg| arg == name)
 }
 
 /// The subcommand `args` run, when all that comes before it are `top`'s options with
