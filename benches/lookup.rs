@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use errmap::{Catalogue, Equivalent, Registry};
+use errmap_auth::{Catalogue, Equivalent, Registry};
 
 /// The crosswalk table of the library: for every code of `from`, its best match in `to`.
 fn crosswalk<'r>(registry: &'r Registry, from: &'r Catalogue, to: &'r Catalogue) -> Vec<Option<Equivalent<'r>>> {

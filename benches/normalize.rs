@@ -15,7 +15,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use errmap::{Context, Expose, Locale, Normalizer, ProblemOptions, Registry};
+use errmap_auth::{Context, Expose, Locale, Normalizer, ProblemOptions, Registry};
 use serde_json::Value;
 
 /// One fixture: the raw bytes and what the gateway knew.

@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, criterion_group};
-use errmap::{Catalogue, Kind, Registry};
+use errmap_auth::{Catalogue, Kind, Registry};
 
 const CATALOGUES: usize = 100;
 const CODES: usize = 1_000;

@@ -20,8 +20,8 @@ use std::task::{Context, Poll, Waker};
 
 use bytes::Bytes;
 use criterion::{Criterion, criterion_group};
-use errmap::Expose;
-use errmap::tower::ErrmapLayer;
+use errmap_auth::Expose;
+use errmap_auth::tower::ErrmapLayer;
 use http::{Request, Response, StatusCode, header};
 use http_body_util::{BodyExt, Full};
 use tower::{Layer, Service, ServiceExt, service_fn};

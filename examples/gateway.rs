@@ -27,8 +27,8 @@ use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::middleware::map_response;
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
-use errmap::Expose;
-use errmap::tower::{ErrmapLayer, UpstreamError};
+use errmap_auth::Expose;
+use errmap_auth::tower::{ErrmapLayer, UpstreamError};
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
@@ -69,7 +69,7 @@ struct Upstream {
 /// dialects (API v3, GraphQL v2, Android SDK) whose codes overlap, and it inspects
 /// `200` responses too, because two of those dialects report errors with `200`.
 /// OneAccess and Wilddog speak one dialect each, so their routes name it.
-pub fn app(upstreams: Upstreams, layer: ErrmapLayer) -> Result<Router, errmap::Error> {
+pub fn app(upstreams: Upstreams, layer: ErrmapLayer) -> Result<Router, errmap_auth::Error> {
     let client = Client::builder(TokioExecutor::new()).build_http();
     let route = |base: String| any(proxy).with_state(Upstream { base, client: client.clone() });
     let authing = layer.clone().detect_vendor().when_status(authing_error_status);

@@ -6,7 +6,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
-use errmap::{Catalogue, Registry, VariantTest};
+use errmap_auth::{Catalogue, Registry, VariantTest};
 use serde_json::Value;
 
 fn fixtures() -> Vec<PathBuf> {
@@ -139,7 +139,7 @@ fn settings_that_hide_whether_a_user_exists_are_recorded() {
     let rest = registry.resolve("firebase:EMAIL_NOT_FOUND").unwrap();
     assert_eq!(rest.entry().same_as(), Some("auth/user-not-found"));
     let sdk = registry.resolve("firebase:auth/user-not-found").unwrap();
-    assert_eq!(errmap::relate(rest, sdk), Some(errmap::Relation::Exact));
+    assert_eq!(errmap_auth::relate(rest, sdk), Some(errmap_auth::Relation::Exact));
 }
 
 #[test]

@@ -47,7 +47,7 @@ fn translate_without_targets_covers_every_other_catalogue() {
     let vendors: Vec<&str> =
         value["targets"].as_array().unwrap().iter().map(|t| t["vendor"].as_str().unwrap()).collect();
     let expected: Vec<&str> =
-        errmap::Registry::builtin().catalogues().iter().map(|c| c.id()).filter(|id| *id != "authing").collect();
+        errmap_auth::Registry::builtin().catalogues().iter().map(|c| c.id()).filter(|id| *id != "authing").collect();
     assert_eq!(vendors, expected);
     assert!(vendors.contains(&"oauth2") && vendors.contains(&"wilddog"), "{vendors:?}");
 }
@@ -159,7 +159,7 @@ fn unknown_vendor_names_the_closest() {
     assert_eq!(result.code, 2);
     assert!(result.stdout.is_empty());
     assert!(result.stderr.contains("unknown vendor 'wildog'; did you mean 'wilddog'?"), "{}", result.stderr);
-    let ids: Vec<&str> = errmap::Registry::builtin().catalogues().iter().map(|c| c.id()).collect();
+    let ids: Vec<&str> = errmap_auth::Registry::builtin().catalogues().iter().map(|c| c.id()).collect();
     assert!(result.stderr.contains(&ids.join(", ")), "{}", result.stderr);
     let target = run(errmap().args(["translate", "wilddog:22011", "authng"]));
     assert_eq!(target.code, 2);

@@ -148,7 +148,7 @@ fn vendors_lists_every_catalogue() {
     let value = json(&["vendors"]);
     let vendors = value.as_array().unwrap();
     let ids: Vec<&str> = vendors.iter().map(|v| v["id"].as_str().unwrap()).collect();
-    let builtin: Vec<&str> = errmap::Registry::builtin().catalogues().iter().map(|c| c.id()).collect();
+    let builtin: Vec<&str> = errmap_auth::Registry::builtin().catalogues().iter().map(|c| c.id()).collect();
     assert_eq!(ids, builtin);
     let wilddog = vendors.iter().find(|v| v["id"] == "wilddog").unwrap();
     assert_eq!(wilddog["codes"], 57);
@@ -163,7 +163,7 @@ fn kinds_is_the_taxonomy_tree_with_counts() {
     let value = json(&["kinds"]);
     fn visit(node: &Value, parent: Option<&str>, seen: &mut Vec<String>) -> u64 {
         let id = node["id"].as_str().unwrap();
-        let kind = errmap::Kind::from_id(id).unwrap();
+        let kind = errmap_auth::Kind::from_id(id).unwrap();
         assert_eq!(kind.parent().map(|p| p.id()), parent, "{id}");
         seen.push(id.to_string());
         let own: u64 = node["codes"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum();
@@ -173,8 +173,8 @@ fn kinds_is_the_taxonomy_tree_with_counts() {
     }
     let mut seen = Vec::new();
     let total: u64 = value.as_array().unwrap().iter().map(|root| visit(root, None, &mut seen)).sum();
-    assert_eq!(seen.len(), errmap::Kind::all().len(), "every kind once");
-    let codes: usize = errmap::Registry::builtin().catalogues().iter().map(|c| c.codes().len()).sum();
+    assert_eq!(seen.len(), errmap_auth::Kind::all().len(), "every kind once");
+    let codes: usize = errmap_auth::Registry::builtin().catalogues().iter().map(|c| c.codes().len()).sum();
     assert_eq!(total as usize, codes, "every code counted once");
 }
 
@@ -251,7 +251,7 @@ fn the_built_in_data_passes_the_same_check() {
     assert_eq!(result.code, 0, "{}", result.stdout);
     let files: Value = serde_json::from_str(&result.stdout).unwrap();
     let ids: Vec<&str> = files.as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();
-    let mut builtin: Vec<&str> = errmap::Registry::builtin().catalogues().iter().map(|c| c.id()).collect();
+    let mut builtin: Vec<&str> = errmap_auth::Registry::builtin().catalogues().iter().map(|c| c.id()).collect();
     builtin.sort();
     let mut ids_sorted = ids.clone();
     ids_sorted.sort();

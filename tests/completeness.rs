@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use errmap::{Catalogue, KindMatch, Registry};
+use errmap_auth::{Catalogue, KindMatch, Registry};
 
 /// One code as a vendor document gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -478,8 +478,8 @@ fn the_same_number_in_two_catalogues_is_two_codes() {
     assert_eq!(v3.kind().id(), "domain_taken", "authing:2040 ({})", v3.message().unwrap_or_default());
     assert_eq!(v2.kind().id(), "quota_exceeded", "authing-v2:2040 ({})", v2.message().unwrap_or_default());
     assert_ne!(v3.kind(), v2.kind());
-    assert_eq!(errmap::relate(v3, v2), None, "authing:2040 -> authing-v2:2040");
-    assert_eq!(errmap::relate(v2, v3), None, "authing-v2:2040 -> authing:2040");
+    assert_eq!(errmap_auth::relate(v3, v2), None, "authing:2040 -> authing-v2:2040");
+    assert_eq!(errmap_auth::relate(v2, v3), None, "authing-v2:2040 -> authing:2040");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The laws of translation (SKOS), checked over the built-in codes with proptest, and
 //! exhaustively where all pairs are cheap enough to visit.
 
-use errmap::{Catalogue, CodeRef, KindMatch, Locale, Registry, Relation, relate};
+use errmap_auth::{Catalogue, CodeRef, KindMatch, Locale, Registry, Relation, relate};
 use proptest::prelude::*;
 
 fn all_codes() -> Vec<CodeRef<'static>> {
@@ -56,7 +56,7 @@ proptest! {
         let registry = Registry::builtin();
         let first = registry.translate(x, target);
         let second = registry.translate(x, target);
-        let key = |t: &errmap::Translation<'_>| -> Vec<(String, Relation, u8)> {
+        let key = |t: &errmap_auth::Translation<'_>| -> Vec<(String, Relation, u8)> {
             t.matches.iter().map(|m| (m.code.code().to_string(), m.relation, m.distance)).collect()
         };
         prop_assert_eq!(key(&first), key(&second));
@@ -82,9 +82,9 @@ proptest! {
         let _ = Locale::negotiate(&text);
         let _ = Locale::choose(Some(&text), |_| None);
         let _ = Locale::choose(None, |_| Some(text.clone()));
-        let _ = errmap::Kind::from_id(&text);
-        let _ = errmap::sanitize(&text);
-        let _ = errmap::suggest(&text, [other.as_str()]);
+        let _ = errmap_auth::Kind::from_id(&text);
+        let _ = errmap_auth::sanitize(&text);
+        let _ = errmap_auth::suggest(&text, [other.as_str()]);
         let _ = Catalogue::from_toml(&text, "input.toml");
         if let Ok(code) = registry.resolve(&format!("wilddog:{text}")) {
             prop_assert!(code.code() == text.trim() || code.code().eq_ignore_ascii_case(text.trim()) || code.symbol().is_some());
@@ -93,7 +93,7 @@ proptest! {
 
     #[test]
     fn sanitized_text_has_no_control_characters(text in any::<String>()) {
-        prop_assert!(!errmap::sanitize(&text).chars().any(char::is_control));
+        prop_assert!(!errmap_auth::sanitize(&text).chars().any(char::is_control));
     }
 }
 

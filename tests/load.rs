@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use errmap::{Catalogue, Error, Registry};
+use errmap_auth::{Catalogue, Error, Registry};
 
 /// A folder of catalogue files under the system's temporary folder, removed when dropped.
 struct Folder(PathBuf);

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
-use errmap::{Arg, Kind, Locale, Messages, Registry, TextOrigin};
+use errmap_auth::{Arg, Kind, Locale, Messages, Registry, TextOrigin};
 use fluent_syntax::ast::{Entry, Resource};
 use fluent_syntax::parser;
 

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use errmap::{
+use errmap_auth::{
     CanonicalError, Catalogue, Context, DetectedBy, Error, Expose, Kind, Limits, Locale, Normalizer, ProblemOptions,
     Registry,
 };
@@ -161,7 +161,8 @@ fn run_fixture(path: &Path) -> Result<(), String> {
     }
 
     let error = Normalizer::default().normalize(&body, &context).map_err(|e| format!("normalize failed: {e}"))?;
-    let params: BTreeMap<&str, &errmap::ParamValue> = error.params().iter().map(|(k, v)| (k.as_str(), v)).collect();
+    let params: BTreeMap<&str, &errmap_auth::ParamValue> =
+        error.params().iter().map(|(k, v)| (k.as_str(), v)).collect();
     let actual = json!({
         "vendor": error.vendor(),
         "code": error.code(),
@@ -492,7 +493,7 @@ fn vendor_messages_lose_their_control_characters() {
     assert_eq!(error.vendor_message(), Some("该用户不存在 "));
     assert_eq!(error.kind(), Kind::USER_NOT_FOUND);
     let error = normalize(bodies[2].as_bytes(), &Context::default());
-    assert_eq!(error.params(), [("remaining".to_string(), errmap::ParamValue::Number(3.0))]);
+    assert_eq!(error.params(), [("remaining".to_string(), errmap_auth::ParamValue::Number(3.0))]);
 }
 
 #[test]
@@ -585,7 +586,7 @@ fn set_pointer(root: &mut Value, pointer: &str, new: Value) {
 }
 
 /// A body of `shape` carrying `code` and its documented message.
-fn wrap(shape: &errmap::BodyShape, code: &errmap::Code) -> Value {
+fn wrap(shape: &errmap_auth::BodyShape, code: &errmap_auth::Code) -> Value {
     let mut body = Value::Object(Map::new());
     let digits = code.code().bytes().all(|b| b.is_ascii_digit()) && !code.code().starts_with('0');
     let value = if digits { json!(code.code().parse::<u64>().unwrap()) } else { json!(code.code()) };
@@ -603,7 +604,11 @@ fn wrap(shape: &errmap::BodyShape, code: &errmap::Code) -> Value {
     body
 }
 
-fn check_round_trip(catalogue: &Catalogue, shape: &errmap::BodyShape, code: &errmap::Code) -> Result<(), String> {
+fn check_round_trip(
+    catalogue: &Catalogue,
+    shape: &errmap_auth::BodyShape,
+    code: &errmap_auth::Code,
+) -> Result<(), String> {
     let body = wrap(shape, code);
     // In a shape many services share, a code that another such catalogue also lists
     // cannot name its vendor by itself: the caller names it, as a gateway would.
@@ -747,7 +752,7 @@ fn json_value() -> impl Strategy<Value = Value> {
 /// A body of one of the documented shapes with a vendor-like code and message, and
 /// arbitrary other members.
 fn shaped_body() -> impl Strategy<Value = Value> {
-    let shapes: Vec<&'static errmap::BodyShape> =
+    let shapes: Vec<&'static errmap_auth::BodyShape> =
         Registry::builtin().catalogues().iter().flat_map(Catalogue::bodies).filter(|s| s.code().is_some()).collect();
     let extra = prop::collection::btree_map(key(), json_value(), 0..3);
     (prop::sample::select(shapes), vendor_text(), any::<bool>(), vendor_text(), extra).prop_map(
@@ -1038,8 +1043,8 @@ fn settings_and_undocumented_messages_are_kept() {
     assert_eq!(catalogue.settings_for("BAD_LOGIN").count(), 1);
     assert_eq!(catalogue.get("auth/wrong-password").and_then(|c| c.same_as()), Some("WRONG_PASSWORD"));
     let code = registry.resolve("refined:NoSuchUser").expect("added");
-    let text = errmap::Messages::get().code_message(code, Locale::En);
-    assert_eq!(text.text, errmap::Messages::get().kind_message(Kind::USER_NOT_FOUND, Locale::En));
+    let text = errmap_auth::Messages::get().code_message(code, Locale::En);
+    assert_eq!(text.text, errmap_auth::Messages::get().kind_message(Kind::USER_NOT_FOUND, Locale::En));
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! ids, words in Chinese and English), vendor narrowing, ordering, and properties over
 //! every built-in vendor message and over arbitrary text.
 
-use errmap::{
+use errmap_auth::{
     Catalogue, CodeRef, Error, Kind, Locale, MAX_QUERY_CHARS, Registry, SearchField, SearchHit, SearchMatch,
     SearchOptions, SearchTarget,
 };

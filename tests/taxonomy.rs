@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use errmap::{Exposure, Kind, Registry};
+use errmap_auth::{Exposure, Kind, Registry};
 
 fn kind(id: &str) -> Kind {
     Kind::from_id(id).unwrap_or_else(|| panic!("no kind {id:?}"))

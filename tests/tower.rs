@@ -26,8 +26,8 @@ use std::task::{Context as TaskContext, Poll};
 
 use axum::Router;
 use bytes::Bytes;
-use errmap::tower::{ErrmapLayer, StatusPolicy, UpstreamError, VENDOR_CODE_HEADER};
-use errmap::{Context, DetectedBy, Error, Expose, Kind, Locale, Normalizer, ProblemOptions, Registry};
+use errmap_auth::tower::{ErrmapLayer, StatusPolicy, UpstreamError, VENDOR_CODE_HEADER};
+use errmap_auth::{Context, DetectedBy, Error, Expose, Kind, Locale, Normalizer, ProblemOptions, Registry};
 use http::{HeaderMap, HeaderValue, Method, Request, Response, StatusCode, header};
 use http_body::{Body, Frame, SizeHint};
 use http_body_util::{BodyExt, Empty};
@@ -570,7 +570,7 @@ async fn call(
     status: u16,
     headers: &[(&str, &str)],
     body: Script,
-) -> Response<errmap::tower::ErrmapBody<Script>> {
+) -> Response<errmap_auth::tower::ErrmapBody<Script>> {
     let mut response = Response::new(body);
     *response.status_mut() = StatusCode::from_u16(status).expect("a status");
     for (name, value) in headers {

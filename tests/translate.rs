@@ -1,7 +1,7 @@
 //! Translations a migration engineer knows the answer to, and the registry's handling
 //! of names, aliases and user catalogues.
 
-use errmap::{Catalogue, Error, Kind, Registry, Relation};
+use errmap_auth::{Catalogue, Error, Kind, Registry, Relation};
 
 fn best(reference: &str, target: &str) -> Option<(String, Relation)> {
     let registry = Registry::builtin();
@@ -50,7 +50,7 @@ fn same_number_different_catalogue_is_a_different_code() {
     let v2 = registry.resolve("authing-v2:2040").unwrap();
     assert_eq!(v3.kind(), Kind::DOMAIN_TAKEN);
     assert_eq!(v2.kind(), Kind::QUOTA_EXCEEDED);
-    assert_eq!(errmap::relate(v3, v2), None);
+    assert_eq!(errmap_auth::relate(v3, v2), None);
     let into_v2 = registry.translate(v3, registry.catalogue("authing-v2").unwrap());
     assert!(into_v2.matches.iter().all(|m| m.code.code() != "2040"));
     assert_eq!(best("authing:2040", "authing-v2"), pair("2039", Relation::Broader));

@@ -5,7 +5,7 @@
 
 #![no_main]
 
-use errmap::{Context, Expose, Limits, Locale, Normalizer, ProblemOptions};
+use errmap_auth::{Context, Expose, Limits, Locale, Normalizer, ProblemOptions};
 use libfuzzer_sys::fuzz_target;
 
 /// Every built-in catalogue id and alias, so hints always name a catalogue.

@@ -1,0 +1,692 @@
+//! One vendor's error codes, each mapped onto a canonical kind.
+//!
+//! Built-in catalogues are static tables borrowed from the binary; catalogues loaded at
+//! run time own their strings. Both are the same [`Catalogue`] type, through
+//! [`Cow`], so every function works on either without copying the built-in data.
+
+use std::borrow::Cow;
+use std::num::NonZeroUsize;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde::{Serialize, Serializer};
+use toml::Spanned;
+
+use crate::error::{CatalogueProblem, Error};
+use crate::fxhash;
+use crate::matching::MessageIndex;
+use crate::pool::{CatalogueText as Text, Items};
+use crate::registry::CodeRef;
+use crate::source::{self, CatalogueSource, Problem, Str};
+use crate::taxonomy::Kind;
+
+/// How precisely a code means the kind it maps to.
+#[derive(Debug, Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum KindMatch {
+    /// The code means the kind exactly.
+    Exact,
+    /// The code means nearly the kind: a little broader, or with a caveat in its reason.
+    Close,
+    /// The code is one specific case of the kind, such as "description over 140
+    /// characters" under `invalid_parameter`.
+    Narrower,
+}
+
+impl KindMatch {
+    /// The name used in data files and JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KindMatch::Exact => "exact",
+            KindMatch::Close => "close",
+            KindMatch::Narrower => "narrower",
+        }
+    }
+
+    fn parse(name: &str) -> Option<KindMatch> {
+        match name {
+            "exact" => Some(KindMatch::Exact),
+            "close" => Some(KindMatch::Close),
+            "narrower" => Some(KindMatch::Narrower),
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for KindMatch {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// One vendor error code and its mapping.
+#[derive(Debug, Clone)]
+pub struct Code {
+    pub(crate) code: Text,
+    pub(crate) symbol: Option<Text>,
+    pub(crate) message: Option<Text>,
+    pub(crate) language: Text,
+    pub(crate) description: Option<Text>,
+    pub(crate) http_status: Option<u16>,
+    pub(crate) params: Items<Text>,
+    pub(crate) kind: Kind,
+    pub(crate) kind_match: KindMatch,
+    pub(crate) reason: Option<Text>,
+    pub(crate) variants: Items<Variant>,
+    pub(crate) same_as: Option<Text>,
+}
+
+impl Code {
+    /// The code exactly as the vendor writes it, e.g. `"22011"` or `"LOGIN.0002"`.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The vendor's symbolic name, where it has one (Wilddog `invalid_user`).
+    pub fn symbol(&self) -> Option<&str> {
+        self.symbol.as_deref()
+    }
+
+    /// The vendor's message, exactly as documented, in [`Code::language`]; `None` where
+    /// the vendor documents none (Cognito's exceptions carry per-call text).
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The language tag of the vendor's message, e.g. `"zh-CN"`.
+    pub fn language(&self) -> &str {
+        &self.language
+    }
+
+    /// The vendor's longer description, where it differs from the message.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// The HTTP status the vendor documents for this code, if any.
+    pub fn http_status(&self) -> Option<u16> {
+        self.http_status
+    }
+
+    /// Names of the values in the message's `{0}`, `{1}`, … placeholders, in order.
+    pub fn params(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.params.iter().map(|p| p.as_ref())
+    }
+
+    /// The canonical kind the code maps to.
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// How precisely the code means its kind.
+    pub fn kind_match(&self) -> KindMatch {
+        self.kind_match
+    }
+
+    /// Why the code maps as it does, where that is not obvious.
+    pub fn reason(&self) -> Option<&str> {
+        self.reason.as_deref()
+    }
+
+    /// Another code of the catalogue for the same condition, in another layer of the
+    /// vendor's stack (Firebase REST `EMAIL_NOT_FOUND` and SDK `auth/user-not-found`).
+    pub fn same_as(&self) -> Option<&str> {
+        self.same_as.as_deref()
+    }
+
+    /// The conditions this one code stands for, told apart by another field of the
+    /// body (Keycloak `invalid_grant` and its `error_description`).
+    pub fn variants(&self) -> &[Variant] {
+        &self.variants
+    }
+}
+
+/// How a [`Variant`] recognizes its condition in the body's field.
+#[derive(Debug, Clone)]
+pub enum VariantTest {
+    /// The field's value is exactly this text.
+    Equals(Text),
+    /// The field's value contains this text, ignoring ASCII case.
+    Contains(Text),
+}
+
+impl VariantTest {
+    /// Whether `value` passes the test.
+    pub fn matches(&self, value: &str) -> bool {
+        match self {
+            VariantTest::Equals(expected) => value == expected.as_ref(),
+            VariantTest::Contains(needle) => crate::text::find_ignore_ascii_case(value, needle).is_some(),
+        }
+    }
+
+    /// The text tested for.
+    pub fn text(&self) -> &str {
+        match self {
+            VariantTest::Equals(t) | VariantTest::Contains(t) => t,
+        }
+    }
+}
+
+/// One of several conditions a vendor reports with the same code, with the kind it
+/// really means.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    pub(crate) field: Text,
+    pub(crate) test: VariantTest,
+    pub(crate) kind: Kind,
+    pub(crate) kind_match: KindMatch,
+    pub(crate) reason: Option<Text>,
+}
+
+impl Variant {
+    /// The JSON Pointer of the field that tells the conditions apart.
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+
+    /// What the field holds for this condition.
+    pub fn test(&self) -> &VariantTest {
+        &self.test
+    }
+
+    /// The kind of this condition.
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// How precisely the condition means its kind.
+    pub fn kind_match(&self) -> KindMatch {
+        self.kind_match
+    }
+
+    /// Why it maps so, where that is not obvious.
+    pub fn reason(&self) -> Option<&str> {
+        self.reason.as_deref()
+    }
+}
+
+/// A vendor setting under which several conditions are reported with one code, so
+/// the precise code depends on how the vendor's project is configured.
+#[derive(Debug, Clone)]
+pub struct Setting {
+    pub(crate) name: Text,
+    pub(crate) merges: Cow<'static, [Text]>,
+    pub(crate) into: Option<Text>,
+    pub(crate) note: Text,
+}
+
+impl Setting {
+    /// The vendor's name for the setting.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The codes that stop appearing when the setting is on.
+    pub fn merges(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.merges.iter().map(|c| c.as_ref())
+    }
+
+    /// The code reported instead, if any.
+    pub fn into_code(&self) -> Option<&str> {
+        self.into.as_deref()
+    }
+
+    /// What the setting does, in our words.
+    pub fn note(&self) -> &str {
+        &self.note
+    }
+
+    /// Whether `code` is one the setting merges or the one it reports instead.
+    pub fn concerns(&self, code: &str) -> bool {
+        self.into.as_deref() == Some(code) || self.merges.iter().any(|c| c == code)
+    }
+}
+
+/// Where a vendor's error body keeps its code and message: JSON Pointers (RFC 6901)
+/// into the body, and the fields that must be present for the shape to apply.
+#[derive(Debug, Clone)]
+pub struct BodyShape {
+    pub(crate) name: Text,
+    pub(crate) present: Cow<'static, [Text]>,
+    pub(crate) code: Option<Text>,
+    pub(crate) message: Option<Text>,
+    pub(crate) status: Option<Text>,
+    pub(crate) generic: bool,
+    pub(crate) catalogue: Option<Text>,
+    pub(crate) code_before: Option<Text>,
+    pub(crate) code_after: Option<Text>,
+}
+
+impl BodyShape {
+    /// A short description of the shape, e.g. "Authing API v3 error".
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Pointers that must all exist in a body of this shape.
+    pub fn present(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.present.iter().map(|p| p.as_ref())
+    }
+
+    /// The pointer to the vendor code.
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// The pointer to the vendor message.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The pointer to an HTTP status repeated inside the body, if the vendor does so.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    /// Whether many services share this shape (OAuth 2.0's `error`), so that it
+    /// identifies no vendor by itself.
+    pub fn is_generic(&self) -> bool {
+        self.generic
+    }
+
+    /// The catalogue whose codes the shape carries, when it is not its own.
+    pub fn codes_from(&self) -> Option<&str> {
+        self.catalogue.as_deref()
+    }
+
+    /// The code as written in the body, cut at the shape's separators:
+    /// `"EMAIL_NOT_FOUND : detail"` → `"EMAIL_NOT_FOUND"`.
+    pub fn extract_code<'a>(&self, raw: &'a str) -> &'a str {
+        crate::text::cut_code(raw, self.code_after.as_deref(), self.code_before.as_deref())
+    }
+
+    /// How strongly the shape alone points at its vendor: the number of fields it
+    /// requires, or 0 for a generic shape.
+    pub fn specificity(&self) -> usize {
+        if self.generic { 0 } else { self.present.len() }
+    }
+}
+
+/// All the codes of one vendor (or one API of a vendor).
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    pub(crate) id: Text,
+    pub(crate) name: Text,
+    pub(crate) aliases: Cow<'static, [Text]>,
+    pub(crate) language: Text,
+    pub(crate) fallback: Option<Text>,
+    pub(crate) source: Option<Text>,
+    pub(crate) builtin: bool,
+    /// Set by a user catalogue that deliberately replaces a built-in one.
+    pub(crate) overrides: bool,
+    pub(crate) standard: bool,
+    pub(crate) bodies: Cow<'static, [BodyShape]>,
+    pub(crate) codes: Cow<'static, [Code]>,
+    /// The index of every code in `codes`, in an open-addressing hash table of the code
+    /// text (see `fxhash::table`): built at build time for the built-in catalogues.
+    pub(crate) table: Cow<'static, [u32]>,
+    /// The indices of the codes mapped to each kind, kind after kind (by index), each
+    /// kind's in file order.
+    pub(crate) by_kind: Cow<'static, [u32]>,
+    /// Where each kind's run of `by_kind` starts, by kind index, and one past the last
+    /// run: `by_kind[kind_starts[k]..kind_starts[k + 1]]` (flat, so the built-in tables
+    /// hold no pointers; see `pool`).
+    pub(crate) kind_starts: Cow<'static, [u32]>,
+    pub(crate) settings: Cow<'static, [Setting]>,
+    /// The messages prepared for matching vendor text, on first use.
+    pub(crate) messages: OnceLock<MessageIndex>,
+}
+
+/// `work(i)` for every `i` below `count`, on up to as many threads as the machine has
+/// cores, the calling thread one of them; the results in the order of `i`. Each thread
+/// takes the next `i` when it is done with one, so a few large items do not leave the
+/// other threads idle.
+fn in_parallel<T: Send>(count: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism().map_or(1, NonZeroUsize::get).min(count);
+    if threads <= 1 {
+        return (0..count).map(work).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let run = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= count {
+                return done;
+            }
+            done.push((i, work(i)));
+        }
+    };
+    let mut results = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(run)).collect();
+        let mut results = run();
+        for helper in helpers {
+            match helper.join() {
+                Ok(done) => results.extend(done),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        results
+    });
+    results.sort_unstable_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, result)| result).collect()
+}
+
+/// The positions of `kinds` (each code's kind index, in table order) grouped by kind,
+/// and where each of the `kind_count` kinds' group starts, with one past the end: the
+/// layout of `Catalogue::by_kind` and `Catalogue::kind_starts` (which `build.rs`
+/// writes for the built-in catalogues).
+pub(crate) fn group_by_kind(kinds: impl Iterator<Item = usize>, kind_count: usize) -> (Vec<u32>, Vec<u32>) {
+    let mut groups: Vec<Vec<u32>> = vec![Vec::new(); kind_count];
+    for (position, kind) in kinds.enumerate() {
+        if let Some(group) = groups.get_mut(kind) {
+            group.push(u32::try_from(position).unwrap_or(u32::MAX));
+        }
+    }
+    let mut starts = Vec::with_capacity(kind_count + 1);
+    let mut flat = Vec::new();
+    for group in groups {
+        starts.push(u32::try_from(flat.len()).unwrap_or(u32::MAX));
+        flat.extend(group);
+    }
+    starts.push(u32::try_from(flat.len()).unwrap_or(u32::MAX));
+    (flat, starts)
+}
+
+/// A code's language when it is the catalogue's: one of the common tags borrowed from
+/// a static table, so a catalogue of thousands of codes does not copy it for each.
+fn shared_language(language: &str) -> Text {
+    const COMMON: [&str; 12] = ["en", "zh-CN", "zh", "zh-TW", "ja", "ko", "de", "fr", "es", "pt", "ru", "en-US"];
+    match COMMON.iter().find(|common| **common == language) {
+        Some(common) => Text::from_static(common),
+        None => Text::from(language.to_string()),
+    }
+}
+
+impl Catalogue {
+    /// The catalogue id, e.g. `"wilddog"`.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The vendor's product name, e.g. `"Wilddog Auth"`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Other names the catalogue answers to, e.g. `"authing-v3"`.
+    pub fn aliases(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.aliases.iter().map(|a| a.as_ref())
+    }
+
+    /// The language most of the vendor's messages are written in.
+    pub fn language(&self) -> &str {
+        &self.language
+    }
+
+    /// Where the codes and messages were taken from.
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
+    }
+
+    /// Whether the catalogue is a standard vocabulary many vendors answer with
+    /// (OAuth 2.0, OpenID Connect) rather than one vendor's.
+    pub fn is_standard(&self) -> bool {
+        self.standard
+    }
+
+    /// Whether the catalogue ships with errmap (as opposed to loaded at run time).
+    pub fn is_builtin(&self) -> bool {
+        self.builtin
+    }
+
+    /// The shapes of the vendor's error bodies.
+    pub fn bodies(&self) -> &[BodyShape] {
+        &self.bodies
+    }
+
+    /// The vendor settings that change which code reports a condition.
+    pub fn settings(&self) -> &[Setting] {
+        &self.settings
+    }
+
+    /// The settings that concern `code`.
+    pub fn settings_for<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Setting> + 'a {
+        self.settings.iter().filter(move |s| s.concerns(code))
+    }
+
+    /// Every code, in the order of the vendor's table.
+    pub fn codes(&self) -> &[Code] {
+        &self.codes
+    }
+
+    /// Every code with its catalogue, in the order of the vendor's table.
+    pub fn code_refs(&self) -> impl ExactSizeIterator<Item = CodeRef<'_>> {
+        self.codes.iter().map(move |code| CodeRef::new(self, code))
+    }
+
+    /// Where `code`, one of this catalogue's codes, is in [`Catalogue::codes`];
+    /// `None` for a code of another catalogue.
+    pub(crate) fn position_of(&self, code: &Code) -> Option<usize> {
+        let start = self.codes.as_ptr() as usize;
+        let offset = (std::ptr::from_ref(code) as usize).checked_sub(start)?;
+        let at = offset / std::mem::size_of::<Code>();
+        (offset % std::mem::size_of::<Code>() == 0 && at < self.codes.len()).then_some(at)
+    }
+
+    /// The code written exactly so, if the catalogue has it.
+    pub fn get(&self, code: &str) -> Option<&Code> {
+        fxhash::find(&self.table, code, |i| self.codes[i].code()).map(|i| &self.codes[i])
+    }
+
+    /// The code written so, or with that symbol, ignoring ASCII case.
+    pub fn find(&self, code: &str) -> Option<&Code> {
+        self.get(code).or_else(|| {
+            self.codes.iter().find(|c| {
+                c.code.eq_ignore_ascii_case(code) || c.symbol.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(code))
+            })
+        })
+    }
+
+    /// The vendor's catch-all code (Wilddog `29999 unknown`), offered when nothing
+    /// matches, never as a match.
+    pub fn fallback(&self) -> Option<&Code> {
+        self.fallback.as_deref().and_then(|f| self.get(f))
+    }
+
+    /// The codes mapped to `kind`, in table order.
+    pub fn codes_of(&self, kind: Kind) -> impl Iterator<Item = &Code> {
+        self.positions_of(kind).iter().map(|&i| &self.codes[i as usize])
+    }
+
+    /// The positions in the table of the codes mapped to `kind`, in table order.
+    pub(crate) fn positions_of(&self, kind: Kind) -> &[u32] {
+        let k = usize::from(kind.0);
+        match (self.kind_starts.get(k), self.kind_starts.get(k + 1)) {
+            (Some(&start), Some(&end)) => self.by_kind.get(start as usize..end as usize).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
+    /// Whether `name` is this catalogue's id or one of its aliases, ignoring ASCII case.
+    pub fn answers_to(&self, name: &str) -> bool {
+        self.id.eq_ignore_ascii_case(name) || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+    }
+
+    /// Parses and checks a catalogue file in the format of `mappings/`. `origin` names
+    /// the file in error messages. Every problem is reported at once, each with line
+    /// and column.
+    ///
+    /// ```
+    /// let text = r#"
+    /// id = "in-house"
+    /// name = "Our gateway"
+    /// language = "en"
+    ///
+    /// [[code]]
+    /// code = "E42"
+    /// message = "No such user."
+    /// kind = "user_not_found"
+    /// match = "exact"
+    /// "#;
+    /// let catalogue = errmap_auth::Catalogue::from_toml(text, "in-house.toml")?;
+    /// assert_eq!(catalogue.get("E42").unwrap().kind(), errmap_auth::Kind::USER_NOT_FOUND);
+    /// # Ok::<(), errmap_auth::Error>(())
+    /// ```
+    pub fn from_toml(text: &str, origin: &str) -> Result<Catalogue, Error> {
+        let invalid = |problems: Vec<Problem>| Error::InvalidCatalogue {
+            origin: origin.to_string(),
+            problems: problems.iter().map(|p| CatalogueProblem::new(p, text)).collect(),
+        };
+        let parsed = source::parse_catalogue(text).map_err(|p| invalid(vec![p]))?;
+        let kind_ids: Vec<&str> = Kind::all().map(Kind::id).collect();
+        let problems = source::check_catalogue(&parsed, &kind_ids);
+        if !problems.is_empty() {
+            return Err(invalid(problems));
+        }
+        Ok(Catalogue::from_checked(parsed))
+    }
+
+    /// The catalogue files at `path`: the file itself, or every `*.toml` file of a
+    /// folder except `taxonomy.toml`, in name order.
+    pub fn files_at(path: &Path) -> Result<Vec<PathBuf>, Error> {
+        let io = |e: std::io::Error| Error::Io { path: path.display().to_string(), message: e.to_string() };
+        let metadata = std::fs::metadata(path).map_err(io)?;
+        if !metadata.is_dir() {
+            return Ok(vec![path.to_path_buf()]);
+        }
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(path).map_err(io)? {
+            let file = entry.map_err(io)?.path();
+            let is_toml = file.extension().is_some_and(|e| e == "toml");
+            if is_toml && file.file_name().is_some_and(|n| n != "taxonomy.toml") {
+                files.push(file);
+            }
+        }
+        files.sort();
+        Ok(files)
+    }
+
+    /// Reads and parses a catalogue file; see [`Catalogue::from_toml`].
+    pub fn from_path(path: &Path) -> Result<Catalogue, Error> {
+        let origin = path.display().to_string();
+        let text =
+            std::fs::read_to_string(path).map_err(|e| Error::Io { path: origin.clone(), message: e.to_string() })?;
+        Catalogue::from_toml(&text, &origin)
+    }
+
+    /// Reads and parses catalogue files on several threads (as many as
+    /// [`std::thread::available_parallelism`] allows, no more than there are files):
+    /// one result for each file, in the order of `files`, each as
+    /// [`Catalogue::from_path`] would give it.
+    ///
+    /// Parsing is nearly all of the cost of loading a catalogue, and files do not
+    /// depend on each other, so a folder of many loads in a fraction of the time. One
+    /// file is parsed on the calling thread.
+    pub fn from_paths(files: &[PathBuf]) -> Vec<Result<Catalogue, Error>> {
+        in_parallel(files.len(), |i| Catalogue::from_path(&files[i]))
+    }
+
+    fn from_checked(source: CatalogueSource<'_>) -> Catalogue {
+        let kind_of =
+            |kind: Option<Spanned<Str<'_>>>| kind.and_then(|k| Kind::from_id(k.get_ref())).unwrap_or(Kind::UNKNOWN);
+        let match_of =
+            |m: Option<Spanned<Str<'_>>>| m.and_then(|m| KindMatch::parse(m.get_ref())).unwrap_or(KindMatch::Exact);
+        // The only copies of the file's strings: those the catalogue keeps.
+        let owned = |value: Spanned<Str<'_>>| -> Text { Text::from(value.into_inner().into_owned()) };
+        let text = |value: Option<Spanned<Str<'_>>>| value.map(owned);
+        let language = source.language.into_inner();
+        let codes: Vec<Code> = source
+            .code
+            .into_iter()
+            .map(|entry| {
+                let entry = entry.into_inner();
+                let kind = kind_of(entry.kind);
+                let kind_match = match_of(entry.kind_match);
+                let variants = entry
+                    .variant
+                    .into_iter()
+                    .map(|variant| {
+                        let variant = variant.into_inner();
+                        let test = match (variant.equals, variant.contains) {
+                            (Some(value), _) => VariantTest::Equals(owned(value)),
+                            (None, value) => VariantTest::Contains(text(value).unwrap_or_default()),
+                        };
+                        Variant {
+                            field: owned(variant.field),
+                            test,
+                            kind: kind_of(variant.kind),
+                            kind_match: match_of(variant.kind_match),
+                            reason: text(variant.reason),
+                        }
+                    })
+                    .collect();
+                Code {
+                    code: text(entry.code).unwrap_or_default(),
+                    symbol: text(entry.symbol),
+                    message: text(entry.message),
+                    language: text(entry.language).unwrap_or_else(|| shared_language(language.as_str())),
+                    description: entry.description.map(Text::from),
+                    http_status: entry.http_status.map(|s| s.into_inner()),
+                    params: entry.params.into_iter().map(owned).collect(),
+                    kind,
+                    kind_match,
+                    reason: text(entry.reason),
+                    variants,
+                    same_as: text(entry.same_as),
+                }
+            })
+            .collect();
+        let keys: Vec<&str> = codes.iter().map(Code::code).collect();
+        let table = fxhash::table(&keys);
+        let (by_kind, kind_starts) =
+            group_by_kind(codes.iter().map(|code| usize::from(code.kind.0)), Kind::all().len());
+        Catalogue {
+            id: owned(source.id),
+            name: owned(source.name),
+            aliases: source.aliases.into_iter().map(owned).collect(),
+            language: Text::from(language.into_owned()),
+            fallback: text(source.fallback),
+            source: source.source.map(Text::from),
+            builtin: false,
+            overrides: source.overrides,
+            standard: source.standard,
+            bodies: source
+                .body
+                .into_iter()
+                .map(|body| {
+                    let body = body.into_inner();
+                    BodyShape {
+                        name: owned(body.name),
+                        present: body.present.into_iter().map(owned).collect(),
+                        code: text(body.code),
+                        message: text(body.message),
+                        status: text(body.status),
+                        generic: body.generic,
+                        catalogue: text(body.catalogue),
+                        code_before: text(body.code_before),
+                        code_after: text(body.code_after),
+                    }
+                })
+                .collect(),
+            codes: Cow::Owned(codes),
+            table: Cow::Owned(table),
+            by_kind: Cow::Owned(by_kind),
+            kind_starts: Cow::Owned(kind_starts),
+            settings: source
+                .setting
+                .into_iter()
+                .map(|setting| {
+                    let setting = setting.into_inner();
+                    Setting {
+                        name: owned(setting.name),
+                        merges: setting.merges.into_iter().map(owned).collect(),
+                        into: text(setting.into),
+                        note: owned(setting.note),
+                    }
+                })
+                .collect(),
+            messages: OnceLock::new(),
+        }
+    }
+}

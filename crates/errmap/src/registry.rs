@@ -1,0 +1,310 @@
+//! The set of catalogues errmap knows: the built-in ones plus any loaded at run time.
+
+use std::fmt;
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use crate::builtin::CATALOGUES;
+use crate::catalogue::{Catalogue, Code};
+use crate::detect::ShapeIndex;
+use crate::error::Error;
+use crate::fxhash::FxHashMap;
+use crate::matching::{MatchFound, PreciseIndex, Query};
+
+/// The catalogues errmap answers from.
+///
+/// [`Registry::builtin`] is ready at no cost: the built-in catalogues are static
+/// tables. A registry is `Send + Sync`, so one instance can serve every thread of a
+/// gateway.
+#[derive(Debug, Clone)]
+pub struct Registry {
+    catalogues: Vec<Catalogue>,
+    /// Every catalogue id and alias, ASCII-lowercase, with the position of the first
+    /// catalogue that answers to it.
+    names: FxHashMap<Box<str>, usize>,
+    /// Every catalogue's messages for finding an equal one or a template, on first use.
+    precise: OnceLock<PreciseIndex>,
+    /// Which body shapes can fit a body with given member names, on first use.
+    shapes: OnceLock<ShapeIndex>,
+    /// Built on the first search, emptied when a catalogue is added.
+    pub(crate) search_index: crate::search::SearchIndex,
+}
+
+fn add_names(names: &mut FxHashMap<Box<str>, usize>, at: usize, catalogue: &Catalogue) {
+    for name in std::iter::once(catalogue.id()).chain(catalogue.aliases()) {
+        names.entry(Box::from(name.to_ascii_lowercase())).or_insert(at);
+    }
+}
+
+fn name_index(catalogues: &[Catalogue]) -> FxHashMap<Box<str>, usize> {
+    let mut names = FxHashMap::default();
+    for (at, catalogue) in catalogues.iter().enumerate() {
+        add_names(&mut names, at, catalogue);
+    }
+    names
+}
+
+/// A code together with the catalogue it belongs to. Dereferences to the [`Code`].
+#[derive(Clone, Copy)]
+pub struct CodeRef<'r> {
+    catalogue: &'r Catalogue,
+    code: &'r Code,
+}
+
+impl<'r> CodeRef<'r> {
+    pub(crate) fn new(catalogue: &'r Catalogue, code: &'r Code) -> CodeRef<'r> {
+        CodeRef { catalogue, code }
+    }
+
+    /// The catalogue the code belongs to.
+    pub fn catalogue(&self) -> &'r Catalogue {
+        self.catalogue
+    }
+
+    /// The code's mapping and vendor text.
+    pub fn entry(&self) -> &'r Code {
+        self.code
+    }
+
+    /// The code as the vendor writes it, borrowed for as long as the registry.
+    pub fn code(&self) -> &'r str {
+        self.code.code()
+    }
+
+    /// The vendor's symbol, if any, borrowed for as long as the registry.
+    pub fn symbol(&self) -> Option<&'r str> {
+        self.code.symbol()
+    }
+
+    /// The vendor's message, borrowed for as long as the registry; `None` where the
+    /// vendor documents none.
+    pub fn message(&self) -> Option<&'r str> {
+        self.code.message()
+    }
+
+    /// Whether both refer to the same code of the same catalogue.
+    pub fn same_as(&self, other: &CodeRef<'_>) -> bool {
+        std::ptr::eq(self.code, other.code)
+    }
+}
+
+impl Deref for CodeRef<'_> {
+    type Target = Code;
+
+    fn deref(&self) -> &Code {
+        self.code
+    }
+}
+
+impl fmt::Debug for CodeRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.catalogue.id(), self.code.code())
+    }
+}
+
+impl fmt::Display for CodeRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.catalogue.id(), self.code.code())
+    }
+}
+
+impl Default for Registry {
+    fn default() -> Registry {
+        Registry::new()
+    }
+}
+
+impl Registry {
+    /// A registry of the built-in catalogues, to which more can be added.
+    pub fn new() -> Registry {
+        let catalogues = CATALOGUES.to_vec();
+        let names = name_index(&catalogues);
+        Registry {
+            catalogues,
+            names,
+            precise: OnceLock::new(),
+            shapes: OnceLock::new(),
+            search_index: Default::default(),
+        }
+    }
+
+    /// The shared registry of built-in catalogues.
+    pub fn builtin() -> &'static Registry {
+        static BUILTIN: OnceLock<Registry> = OnceLock::new();
+        BUILTIN.get_or_init(Registry::new)
+    }
+
+    /// Adds a catalogue loaded at run time. Its id and aliases must not be taken by
+    /// another catalogue, except that a catalogue marked `overrides = true` replaces
+    /// the built-in one of the same id.
+    pub fn add(&mut self, catalogue: Catalogue) -> Result<(), Error> {
+        self.search_index = Default::default();
+        if catalogue.overrides {
+            if let Some(at) = self.catalogues.iter().position(|c| c.builtin && c.id.eq_ignore_ascii_case(&catalogue.id))
+            {
+                self.catalogues.remove(at);
+                self.names = name_index(&self.catalogues);
+                self.precise = OnceLock::new();
+                self.shapes = OnceLock::new();
+            }
+        }
+        for name in std::iter::once(catalogue.id()).chain(catalogue.aliases()) {
+            if let Some(at) = self.position(name) {
+                return Err(Error::DuplicateCatalogue { name: name.to_string(), builtin: self.catalogues[at].builtin });
+            }
+        }
+        add_names(&mut self.names, self.catalogues.len(), &catalogue);
+        self.catalogues.push(catalogue);
+        self.precise = OnceLock::new();
+        self.shapes = OnceLock::new();
+        Ok(())
+    }
+
+    /// Loads and adds the catalogue files at `path`: one file, or every `*.toml` file of
+    /// a folder (except `taxonomy.toml`) in name order. Returns how many were added.
+    /// Every file is checked as [`Catalogue::from_toml`] does; the first bad file
+    /// stops the loading with all of its problems.
+    ///
+    /// The files of a folder are read and parsed on several threads; see
+    /// [`Registry::load_files`].
+    pub fn load(&mut self, path: &Path) -> Result<usize, Error> {
+        self.load_files(&Catalogue::files_at(path)?)
+    }
+
+    /// Reads and parses catalogue files on several threads ([`Catalogue::from_paths`]),
+    /// then adds them in the order of `files`. Returns how many were added.
+    ///
+    /// The outcome is the one of reading, parsing and adding the files one by one: the
+    /// first file in that order that cannot be read, has problems (all of them are
+    /// reported) or cannot be added stops the loading with its error, and the files
+    /// before it stay added.
+    pub fn load_files(&mut self, files: &[PathBuf]) -> Result<usize, Error> {
+        for catalogue in Catalogue::from_paths(files) {
+            self.add(catalogue?)?;
+        }
+        Ok(files.len())
+    }
+
+    /// Every catalogue, built-in ones first.
+    pub fn catalogues(&self) -> &[Catalogue] {
+        &self.catalogues
+    }
+
+    /// The catalogue with this id or alias, ignoring ASCII case.
+    pub fn catalogue(&self, name: &str) -> Result<&Catalogue, Error> {
+        Ok(&self.catalogues[self.find(name)?])
+    }
+
+    /// Where the catalogue with this id or alias is, or the error naming the known ones.
+    pub(crate) fn find(&self, name: &str) -> Result<usize, Error> {
+        self.position(name).ok_or_else(|| self.unknown_vendor(name))
+    }
+
+    fn unknown_vendor(&self, name: &str) -> Error {
+        let names = self.catalogues.iter().flat_map(|c| std::iter::once(c.id()).chain(c.aliases()));
+        Error::UnknownVendor {
+            given: name.to_string(),
+            suggestion: crate::text::suggest(name, names).map(|s| {
+                // Suggest the id even when the alias was closer.
+                self.position(s).map_or(s, |at| self.catalogues[at].id()).to_string()
+            }),
+            known: self.catalogues.iter().map(|c| c.id().to_string()).collect(),
+        }
+    }
+
+    /// Where the catalogue of this id or alias is, ignoring ASCII case. Ids and aliases
+    /// are lowercase and no two catalogues share one, so this is also the catalogue
+    /// whose id is exactly `name`.
+    pub(crate) fn position(&self, name: &str) -> Option<usize> {
+        if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.names.get(name.to_ascii_lowercase().as_str()).copied()
+        } else {
+            self.names.get(name).copied()
+        }
+    }
+
+    /// What a vendor's `message` beside `entry` says more precisely, if anything: see
+    /// [`PreciseIndex::refinement`].
+    pub(crate) fn refinement<'r>(&'r self, entry: CodeRef<'r>, message: &str) -> Option<MatchFound<'r>> {
+        self.precise_index().refinement(&self.catalogues, entry, message)
+    }
+
+    /// The first code, in registry order, whose message equals the query's, else the
+    /// first whose template it fills: what asking each catalogue in turn finds.
+    pub(crate) fn precise_match(&self, query: &Query<'_>) -> Option<MatchFound<'_>> {
+        self.precise_index().find(&self.catalogues, query)
+    }
+
+    /// The code of any catalogue whose message is the most similar to the query's: see
+    /// [`PreciseIndex::most_similar`].
+    pub(crate) fn similar_match(&self, query: &Query<'_>) -> Option<MatchFound<'_>> {
+        self.precise_index().most_similar(&self.catalogues, query)
+    }
+
+    fn precise_index(&self) -> &PreciseIndex {
+        self.precise.get_or_init(|| PreciseIndex::new(&self.catalogues))
+    }
+
+    /// Which body shapes can fit a body, by its member names.
+    pub(crate) fn shape_index(&self) -> &ShapeIndex {
+        self.shapes.get_or_init(|| ShapeIndex::new(self))
+    }
+
+    /// The code `code` of catalogue `vendor`. The code is matched exactly first, then
+    /// ignoring ASCII case, then as a symbol (`wilddog:invalid_user`).
+    pub fn lookup(&self, vendor: &str, code: &str) -> Result<CodeRef<'_>, Error> {
+        let at = self.position(vendor).ok_or_else(|| self.unknown_vendor(vendor))?;
+        let catalogue = &self.catalogues[at];
+        match catalogue.find(code) {
+            Some(entry) => Ok(CodeRef::new(catalogue, entry)),
+            None => Err(Error::UnknownCode {
+                vendor: catalogue.id().to_string(),
+                code: code.to_string(),
+                elsewhere: self
+                    .catalogues
+                    .iter()
+                    .filter(|c| c.get(code).is_some())
+                    .map(|c| c.id().to_string())
+                    .collect(),
+            }),
+        }
+    }
+
+    /// Resolves a reference of the form `VENDOR:CODE`, such as `wilddog:22011`.
+    ///
+    /// ```
+    /// let registry = errmap_auth::Registry::builtin();
+    /// assert_eq!(registry.resolve("OneAccess:LOGIN.0002")?.kind().id(), "invalid_credentials");
+    /// assert!(registry.resolve("wilddog").is_err());
+    /// # Ok::<(), errmap_auth::Error>(())
+    /// ```
+    pub fn resolve(&self, reference: &str) -> Result<CodeRef<'_>, Error> {
+        match reference.split_once(':') {
+            Some((vendor, code)) if !vendor.trim().is_empty() && !code.trim().is_empty() => {
+                self.lookup(vendor.trim(), code.trim())
+            }
+            _ => Err(Error::MalformedReference { given: reference.to_string() }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_is_shareable_across_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Registry>();
+    }
+
+    #[test]
+    fn suggestions_name_the_id() {
+        let error = Registry::builtin().catalogue("wildog").unwrap_err();
+        match error {
+            Error::UnknownVendor { suggestion, .. } => assert_eq!(suggestion.as_deref(), Some("wilddog")),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}
