@@ -1,0 +1,117 @@
+//! The judged translation set (`tests/judged/translations.toml`): judgments written
+//! blind from the vendors' documentation, scored against what `translate` answers.
+//!
+//! Run `cargo test --test judged -- --nocapture` to see the score and every miss.
+
+use std::collections::BTreeMap;
+
+use errmap_auth::{Registry, Relation};
+use serde::Deserialize;
+
+/// The share of judgments the translations must hold; raised as they improve, never
+/// lowered to let a change through.
+const FLOOR: f64 = 0.55;
+
+#[derive(Deserialize)]
+struct JudgedSet {
+    judgment: Vec<Judgment>,
+}
+
+#[derive(Deserialize)]
+struct Judgment {
+    from: String,
+    to: String,
+    best: Vec<String>,
+    relation: Class,
+    must_not: Vec<String>,
+    judge: String,
+}
+
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+enum Class {
+    Exact,
+    Inexact,
+    None,
+}
+
+fn class(relation: Relation) -> Class {
+    match relation {
+        Relation::Exact => Class::Exact,
+        _ => Class::Inexact,
+    }
+}
+
+fn judged_set() -> JudgedSet {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/judged/translations.toml");
+    let text = std::fs::read_to_string(path).expect("the judged set is readable");
+    toml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// What the first candidate is, as "relation code", or "none".
+fn answer(registry: &Registry, judgment: &Judgment) -> Result<(Option<Class>, String, bool), String> {
+    let source = registry.resolve(&judgment.from).map_err(|e| format!("{}: {e}", judgment.from))?;
+    let target = registry.catalogue(&judgment.to).map_err(|e| format!("{}: {e}", judgment.to))?;
+    let translation = registry.translate(source, target);
+    Ok(match translation.best() {
+        None => (None, "none".to_string(), judgment.relation == Class::None),
+        Some(best) => {
+            let code = best.code.code();
+            let holds = judgment.relation == class(best.relation)
+                && judgment.best.iter().any(|b| b == code)
+                && !judgment.must_not.iter().any(|m| m == code);
+            (Some(class(best.relation)), format!("{} {code}", best.relation.as_str()), holds)
+        }
+    })
+}
+
+#[test]
+fn every_judgment_names_codes_that_exist() {
+    let registry = Registry::builtin();
+    let mut problems = Vec::new();
+    for j in &judged_set().judgment {
+        if let Err(e) = registry.resolve(&j.from) {
+            problems.push(e.to_string());
+        }
+        for code in j.best.iter().chain(&j.must_not) {
+            if let Err(e) = registry.lookup(&j.to, code) {
+                problems.push(format!("{} -> {}: {e}", j.from, j.to));
+            }
+        }
+        if (j.relation == Class::None) != j.best.is_empty() {
+            problems.push(format!("{} -> {}: `best` is empty exactly when the relation is none", j.from, j.to));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn translations_hold_the_judged_set() {
+    let registry = Registry::builtin();
+    let set = judged_set();
+    let mut held = 0;
+    let mut by_judge: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut confusion: BTreeMap<(Class, Option<Class>), usize> = BTreeMap::new();
+    let mut misses = Vec::new();
+    for j in &set.judgment {
+        let (got_class, got, holds) = answer(registry, j).expect("checked by every_judgment_names_codes_that_exist");
+        let entry = by_judge.entry(&j.judge).or_default();
+        entry.1 += 1;
+        if holds {
+            held += 1;
+            entry.0 += 1;
+        } else {
+            *confusion.entry((j.relation, got_class)).or_default() += 1;
+            misses.push(format!("  {} -> {}: judged {:?} {:?}, answered {got}", j.from, j.to, j.relation, j.best));
+        }
+    }
+    let total = set.judgment.len();
+    let score = held as f64 / total as f64;
+    println!("judged translations: {held} of {total} hold ({:.1}%)", score * 100.0);
+    for (judge, (h, n)) in &by_judge {
+        println!("  judge {judge}: {h} of {n}");
+    }
+    println!("misses by (judged, answered) class: {confusion:?}");
+    println!("{}", misses.join("\n"));
+    assert!(score >= FLOOR, "the judged set scores {:.1}%, below the floor of {:.0}%", score * 100.0, FLOOR * 100.0);
+}
