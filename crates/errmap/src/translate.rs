@@ -8,14 +8,18 @@
 //! | same kind                   | exact/close  | exact/close  | close     |
 //! | same kind                   | narrower     | exact/close  | broader   |
 //! | same kind                   | exact/close  | narrower     | narrower  |
-//! | same kind                   | narrower     | narrower     | related   |
 //! | target kind is an ancestor  | any          | exact/close  | broader   |
 //! | target kind is a descendant | exact/close  | any          | narrower  |
-//! | near kin (siblings, uncles) | exact/close  | exact/close  | related   |
 //!
 //! Any other pair is unrelated, and so is a catalogue's catch-all (Wilddog 29999) with
-//! any code but itself. In particular a narrower code (one specific case its
-//! kind does not name) relates only to codes of its own kind and to broader ones.
+//! any code but itself. In particular a narrower code (one specific case its kind
+//! does not name) relates only to codes of its own kind and to broader ones.
+//!
+//! The tree alone is not evidence enough for every label. Two codes that only share a
+//! broad category (kin in the tree: siblings, uncles; or two unnamed specific cases of
+//! one kind) are not equivalents, and neither are kinds [`MAX_DISTANCE`] or
+//! more steps apart: a migration plan that copied them would carry a wrong row.
+//! `related` is kept for pairs with evidence beyond the tree.
 //!
 //! The labels follow SKOS: exact is symmetric and transitive, close and related are
 //! symmetric, broader and narrower are converses. Close is computed pairwise from the
@@ -143,12 +147,23 @@ fn tree_relation(a: Kind, b: Kind) -> Option<(Tree, u8)> {
     kin::tree_relation(&parent, usize::from(a.0), usize::from(b.0))
 }
 
-fn label(tree: Tree, source: KindMatch, target: KindMatch) -> Option<Relation> {
+/// Kinds this many steps apart or more are too far apart for broader or narrower: a
+/// wrong password is not usefully "narrower" than a bare "sign-in failed" three
+/// levels up.
+pub(crate) const MAX_DISTANCE: u8 = 3;
+
+fn label(tree: Tree, distance: u8, source: KindMatch, target: KindMatch) -> Option<Relation> {
     use KindMatch::{Exact, Narrower};
+    if distance >= MAX_DISTANCE {
+        return None;
+    }
     Some(match tree {
         Tree::Same => match (source, target) {
             (Exact, Exact) => Relation::Exact,
-            (Narrower, Narrower) => Relation::Related,
+            // Two specific cases of one kind that the taxonomy does not name (a failed
+            // face binding and a bad LDAP connection, both internal errors) share only
+            // the kind.
+            (Narrower, Narrower) => return None,
             (Narrower, _) => Relation::Broader,
             (_, Narrower) => Relation::Narrower,
             _ => Relation::Close,
@@ -159,8 +174,8 @@ fn label(tree: Tree, source: KindMatch, target: KindMatch) -> Option<Relation> {
         Tree::TargetBroader => Relation::Broader,
         Tree::TargetNarrower if source == Narrower => return None,
         Tree::TargetNarrower => Relation::Narrower,
-        Tree::Kin if source == Narrower || target == Narrower => return None,
-        Tree::Kin => Relation::Related,
+        // Kin share only a broad category: no evidence of an equivalent.
+        Tree::Kin => return None,
     })
 }
 
@@ -181,8 +196,8 @@ pub fn relate(source: CodeRef<'_>, target: CodeRef<'_>) -> Option<Relation> {
     if is_catch_all(source) || is_catch_all(target) {
         return None;
     }
-    let (tree, _) = tree_relation(source.kind(), target.kind())?;
-    label(tree, source.kind_match(), target.kind_match())
+    let (tree, distance) = tree_relation(source.kind(), target.kind())?;
+    label(tree, distance, source.kind_match(), target.kind_match())
 }
 
 /// Whether `code` is its catalogue's catch-all (Wilddog 29999, Supabase `unknown`):
@@ -232,7 +247,7 @@ impl Registry {
                 } else if source_is_catch_all || catch_all.is_some_and(|f| std::ptr::eq(f, code.entry())) {
                     None
                 } else {
-                    label(tree, kind_match, code.kind_match())
+                    label(tree, distance, kind_match, code.kind_match())
                 };
                 if let Some(relation) = relation {
                     matches.push(Equivalent { code, relation, distance, position });
