@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use errmap_auth::{Registry, Relation};
+use errmap_auth::{Registry, Relation, assess};
 use serde::Deserialize;
 
 /// The share of judgments the translations must hold; raised as they improve, never
@@ -48,21 +48,47 @@ fn judged_set() -> JudgedSet {
     toml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// What the first candidate is, as "relation code", or "none".
-fn answer(registry: &Registry, judgment: &Judgment) -> Result<(Option<Class>, String, bool), String> {
+/// What the first candidate is.
+struct Answer {
+    class: Option<Class>,
+    /// "relation code confidence", or "none".
+    shown: String,
+    confidence: Option<f64>,
+    holds: bool,
+}
+
+fn answer(registry: &Registry, judgment: &Judgment) -> Result<Answer, String> {
     let source = registry.resolve(&judgment.from).map_err(|e| format!("{}: {e}", judgment.from))?;
     let target = registry.catalogue(&judgment.to).map_err(|e| format!("{}: {e}", judgment.to))?;
     let translation = registry.translate(source, target);
     Ok(match translation.best() {
-        None => (None, "none".to_string(), judgment.relation == Class::None),
+        None => {
+            Answer { class: None, shown: "none".to_string(), confidence: None, holds: judgment.relation == Class::None }
+        }
         Some(best) => {
             let code = best.code.code();
             let holds = judgment.relation == class(best.relation)
                 && judgment.best.iter().any(|b| b == code)
                 && !judgment.must_not.iter().any(|m| m == code);
-            (Some(class(best.relation)), format!("{} {code}", best.relation.as_str()), holds)
+            let confidence = assess(source, best).confidence;
+            Answer {
+                class: Some(class(best.relation)),
+                shown: format!("{} {code} {confidence:.2}", best.relation.as_str()),
+                confidence: Some(confidence),
+                holds,
+            }
         }
     })
+}
+
+/// The confidence band a top candidate falls in, for the calibration figures.
+fn band(confidence: f64) -> &'static str {
+    match confidence {
+        c if c < 0.5 => "below 0.5",
+        c if c < 0.7 => "0.5 to 0.7",
+        c if c < 0.9 => "0.7 to 0.9",
+        _ => "0.9 and above",
+    }
 }
 
 #[test]
@@ -92,17 +118,26 @@ fn translations_hold_the_judged_set() {
     let mut held = 0;
     let mut by_judge: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut confusion: BTreeMap<(Class, Option<Class>), usize> = BTreeMap::new();
+    let mut bands: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut misses = Vec::new();
     for j in &set.judgment {
-        let (got_class, got, holds) = answer(registry, j).expect("checked by every_judgment_names_codes_that_exist");
+        let answer = answer(registry, j).expect("checked by every_judgment_names_codes_that_exist");
         let entry = by_judge.entry(&j.judge).or_default();
         entry.1 += 1;
-        if holds {
+        if let Some(confidence) = answer.confidence {
+            let band = bands.entry(band(confidence)).or_default();
+            band.0 += usize::from(answer.holds);
+            band.1 += 1;
+        }
+        if answer.holds {
             held += 1;
             entry.0 += 1;
         } else {
-            *confusion.entry((j.relation, got_class)).or_default() += 1;
-            misses.push(format!("  {} -> {}: judged {:?} {:?}, answered {got}", j.from, j.to, j.relation, j.best));
+            *confusion.entry((j.relation, answer.class)).or_default() += 1;
+            misses.push(format!(
+                "  {} -> {}: judged {:?} {:?}, answered {}",
+                j.from, j.to, j.relation, j.best, answer.shown
+            ));
         }
     }
     let total = set.judgment.len();
@@ -110,6 +145,9 @@ fn translations_hold_the_judged_set() {
     println!("judged translations: {held} of {total} hold ({:.1}%)", score * 100.0);
     for (judge, (h, n)) in &by_judge {
         println!("  judge {judge}: {h} of {n}");
+    }
+    for (band, (h, n)) in &bands {
+        println!("  top candidates with confidence {band}: {h} of {n} hold");
     }
     println!("misses by (judged, answered) class: {confusion:?}");
     println!("{}", misses.join("\n"));

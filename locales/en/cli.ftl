@@ -21,6 +21,10 @@ label-description = vendor description
 label-fallback = fallback, not a match
 label-no-equivalent = no equivalent
 label-more = … and { $count } more (--all shows every candidate)
+label-confidence = confidence
+label-weak = weak
+label-weak-hidden = no equivalent (weak candidate hidden)
+label-weak-hidden-count = weak hidden
 label-codes-count = { $count ->
     [one] { $count } code
    *[other] { $count } codes
@@ -165,6 +169,7 @@ help-arg-search-vendor = Look only in this catalogue
 help-arg-search-limit = Show at most this many results
 help-arg-table-from = The catalogue you migrate from
 help-arg-table-to = The catalogue you migrate to
+help-arg-table-min_confidence = Hide candidates less sure than N (0 to 1); their rows read "no equivalent (weak candidate hidden)"
 help-arg-codes-vendor = The catalogue id or alias
 help-arg-normalize-file = A file holding the body (or the lines with --jsonl); standard input if omitted
 help-arg-normalize-vendor = The catalogue the body came from; wins over detection

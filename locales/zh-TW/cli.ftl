@@ -21,6 +21,10 @@ label-description = 廠商說明
 label-fallback = 備用錯誤碼，並非相符項目
 label-no-equivalent = 無對應項目
 label-more = ……還有 { $count } 個（加上 --all 可顯示所有候選項目）
+label-confidence = 信賴度
+label-weak = 弱
+label-weak-hidden = 無對應項目（已隱藏弱候選項目）
+label-weak-hidden-count = 弱候選項目已隱藏
 label-codes-count = { $count ->
    *[other] { $count } 個錯誤碼
 }
@@ -161,6 +165,7 @@ help-arg-search-vendor = 只在此目錄中搜尋
 help-arg-search-limit = 最多顯示的結果數量
 help-arg-table-from = 移轉前使用的目錄
 help-arg-table-to = 移轉後使用的目錄
+help-arg-table-min_confidence = 隱藏信賴度低於 N（0 到 1）的候選項目；這些列顯示為「無對應項目（已隱藏弱候選項目）」
 help-arg-codes-vendor = 目錄的 id 或別名
 help-arg-normalize-file = 存放回應本文的檔案（使用 --jsonl 時為逐行資料）；省略時讀取標準輸入
 help-arg-normalize-vendor = 回應本文來自哪個目錄；優先於自動偵測

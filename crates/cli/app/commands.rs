@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use errmap_auth::{Arg, CodeRef, Error, Kind, Locale, Registry, Relation, Translation, sanitize};
+use errmap_auth::{Arg, Assessment, CodeRef, Error, Kind, Locale, Registry, Relation, Translation, assess, sanitize};
 
 use super::json::{
     CodeEntryJson, CodeJson, CodesJson, ExplainJson, KindJson, MatchJson, SettingJson, TargetJson, TranslateJson,
@@ -95,9 +95,27 @@ fn target_json<'a>(ui: &Ui, translation: &Translation<'a>) -> TargetJson<'a> {
         matches: translation
             .matches
             .iter()
-            .map(|m| MatchJson { relation: m.relation, distance: m.distance, code: code_json(ui, m.code) })
+            .map(|m| {
+                let assessment = assess(translation.source, m);
+                MatchJson {
+                    relation: m.relation,
+                    distance: m.distance,
+                    confidence: assessment.confidence,
+                    evidence: assessment.evidence.iter().map(ToString::to_string).collect(),
+                    code: code_json(ui, m.code),
+                }
+            })
             .collect(),
         fallback: translation.fallback.map(|f| code_json(ui, f)),
+    }
+}
+
+/// A candidate's confidence as printed: two decimals, and "weak" below the threshold.
+pub(crate) fn confidence_label(ui: &Ui, assessment: &Assessment) -> String {
+    if assessment.is_weak() {
+        format!("{:.2} {}", assessment.confidence, ui.t("label-weak"))
+    } else {
+        format!("{:.2}", assessment.confidence)
     }
 }
 
@@ -165,10 +183,12 @@ fn translate_text(ui: &Ui, source: CodeRef<'_>, translations: &[Translation<'_>]
         let shown = if all { translation.matches.len() } else { DEFAULT_LIMIT.min(translation.matches.len()) };
         let mut table = Table::default();
         for candidate in &translation.matches[..shown] {
+            let assessment = assess(source, candidate);
             table.styled_row([
                 (relation_label(ui, candidate.relation), relation_style(candidate.relation)),
                 (candidate.code.entry().code().to_string(), Default::default()),
                 (candidate.code.kind().to_string(), DIM),
+                (confidence_label(ui, &assessment), if assessment.is_weak() { output::BAD } else { DIM }),
                 (ui.messages().code_message(candidate.code, ui.locale).text, Default::default()),
             ]);
         }

@@ -132,6 +132,10 @@ pub struct MatchJson<'a> {
     pub relation: Relation,
     /// Steps between the two kinds in the taxonomy.
     pub distance: u8,
+    /// How sure errmap is of the candidate, 0 to 1 (`errmap_auth::assess`).
+    pub confidence: f64,
+    /// What the confidence was weighed on, as short sentences.
+    pub evidence: Vec<String>,
     #[serde(flatten)]
     pub code: CodeJson<'a>,
 }

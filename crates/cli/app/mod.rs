@@ -180,6 +180,18 @@ pub(crate) struct TableArgs {
     from: String,
     /// The catalogue migrated to.
     to: String,
+    /// Hide candidates less sure than this (0 to 1): their rows read "no equivalent
+    /// (weak candidate hidden)" and the summary counts them.
+    #[arg(long, value_name = "N", value_parser = confidence_value, allow_negative_numbers = true)]
+    min_confidence: Option<f64>,
+}
+
+/// A confidence threshold: a number from 0 to 1.
+fn confidence_value(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(n) if (0.0..=1.0).contains(&n) => Ok(n),
+        _ => Err(format!("'{text}' is not a confidence: give a number from 0 to 1, such as 0.5")),
+    }
 }
 
 /// `errmap codes`.
@@ -352,7 +364,7 @@ fn run(cli: &Cli, ui: &Ui) -> Result<Outcome, Error> {
         Command::Search(args) => {
             commands::search(ui, format, registry, &args.text.join(" "), args.vendor.as_deref(), args.limit)
         }
-        Command::Table(args) => table::run(ui, format, registry, &args.from, &args.to),
+        Command::Table(args) => table::run(ui, format, registry, &args.from, &args.to, args.min_confidence),
         Command::Codes(args) => commands::codes(ui, format, registry, &args.vendor),
         Command::Vendors => commands::vendors(ui, format, registry),
         Command::Kinds => commands::kinds(ui, format, registry),

@@ -8,17 +8,26 @@
 
 use std::fmt::Write as _;
 
-use errmap_auth::{Arg, Catalogue, CodeRef, Error, Registry, Relation, sanitize};
+use errmap_auth::{Arg, Assessment, Catalogue, CodeRef, Error, Registry, Relation, assess, sanitize};
 use serde::Serialize;
 
 use super::commands::relation_label;
 use super::output::{BAD, DIM, HEADING, Table, Ui, paint, relation_style};
 use super::{Format, Outcome};
 
-/// One row: a source code, its best target and how they relate.
+/// One row: a source code, its best target, how they relate and how sure that is.
 struct Row<'r> {
     source: CodeRef<'r>,
-    best: Option<(CodeRef<'r>, Relation)>,
+    best: Option<Best<'r>>,
+    /// The best candidate was less sure than `--min-confidence` and is not shown.
+    weak_hidden: bool,
+}
+
+/// The best candidate of a row.
+#[derive(Clone, Copy)]
+struct Best<'r> {
+    code: CodeRef<'r>,
+    relation: Relation,
 }
 
 /// How many rows fall under each relation, and how many have no equivalent.
@@ -30,6 +39,8 @@ struct Summary {
     narrower: usize,
     related: usize,
     none: usize,
+    /// Rows whose best candidate was below `--min-confidence`.
+    weak_hidden: usize,
     total: usize,
 }
 
@@ -37,7 +48,11 @@ impl Summary {
     fn of(rows: &[Row<'_>]) -> Summary {
         let mut summary = Summary { total: rows.len(), ..Summary::default() };
         for row in rows {
-            let slot = match row.best.map(|(_, relation)| relation) {
+            if row.weak_hidden {
+                summary.weak_hidden += 1;
+                continue;
+            }
+            let slot = match row.best.map(|b| b.relation) {
                 Some(Relation::Exact) => &mut summary.exact,
                 Some(Relation::Close) => &mut summary.close,
                 Some(Relation::Broader) => &mut summary.broader,
@@ -50,15 +65,19 @@ impl Summary {
         summary
     }
 
-    fn counts(&self) -> [(&'static str, usize); 6] {
-        [
+    fn counts(&self) -> Vec<(&'static str, usize)> {
+        let mut counts = vec![
             ("exact", self.exact),
             ("close", self.close),
             ("broader", self.broader),
             ("narrower", self.narrower),
             ("related", self.related),
             ("none", self.none),
-        ]
+        ];
+        if self.weak_hidden > 0 {
+            counts.push(("weak_hidden", self.weak_hidden));
+        }
+        counts
     }
 }
 
@@ -76,6 +95,12 @@ struct RowJson<'a> {
     target: Option<SideJson<'a>>,
     /// `exact`, `close`, `broader`, `narrower`, `related`, or `none`.
     relation: &'static str,
+    /// How sure errmap is of the target, 0 to 1; null without one.
+    confidence: Option<f64>,
+    /// What the confidence was weighed on.
+    evidence: Vec<String>,
+    /// The best candidate was below `--min-confidence` and is not shown.
+    weak_candidate_hidden: bool,
 }
 
 #[derive(Serialize)]
@@ -87,23 +112,38 @@ struct TableJson<'a> {
     summary: &'a Summary,
 }
 
-pub fn run(ui: &Ui, format: Format, registry: &Registry, from: &str, to: &str) -> Result<Outcome, Error> {
+pub fn run(
+    ui: &Ui,
+    format: Format,
+    registry: &Registry,
+    from: &str,
+    to: &str,
+    min_confidence: Option<f64>,
+) -> Result<Outcome, Error> {
     let from = registry.catalogue(from)?;
     let to = registry.catalogue(to)?;
+    let mut assessments = Vec::new();
     let rows: Vec<Row<'_>> = from
         .code_refs()
         .map(|source| {
             let translation = registry.translate(source, to);
-            Row { source, best: translation.best().map(|m| (m.code, m.relation)) }
+            let best = translation.best().map(|m| (Best { code: m.code, relation: m.relation }, assess(source, m)));
+            let weak_hidden = best.as_ref().is_some_and(|(_, a)| min_confidence.is_some_and(|min| a.confidence < min));
+            let (best, assessment) = match best {
+                Some((best, assessment)) if !weak_hidden => (Some(best), Some(assessment)),
+                _ => (None, None),
+            };
+            assessments.push(assessment);
+            Row { source, best, weak_hidden }
         })
         .collect();
     let summary = Summary::of(&rows);
     let stdout = match format {
-        Format::Json => json(ui, from, to, &rows, &summary),
-        Format::Md => markdown(ui, from, to, &rows, &summary),
-        Format::Csv => csv(ui, &rows),
-        Format::Sssom => sssom(ui, from, to, &rows),
-        _ => text(ui, from, to, &rows, &summary),
+        Format::Json => json(ui, from, to, &rows, &assessments, &summary),
+        Format::Md => markdown(ui, from, to, &rows, &assessments, &summary),
+        Format::Csv => csv(ui, &rows, &assessments),
+        Format::Sssom => sssom(ui, from, to, &rows, &assessments),
+        _ => text(ui, from, to, &rows, &assessments, &summary),
     };
     Ok(Outcome { stdout, code: 0 })
 }
@@ -116,12 +156,26 @@ fn relation_name(relation: Option<Relation>) -> &'static str {
     relation.map_or("none", Relation::as_str)
 }
 
+/// A confidence as printed: two decimals, empty without a candidate.
+fn confidence_text(assessment: &Option<Assessment>) -> String {
+    assessment.as_ref().map_or(String::new(), |a| format!("{:.2}", a.confidence))
+}
+
+/// The label of a row without a shown candidate.
+fn no_equivalent(ui: &Ui, row: &Row<'_>) -> String {
+    if row.weak_hidden { ui.t("label-weak-hidden") } else { ui.t("label-no-equivalent") }
+}
+
 fn summary_line(ui: &Ui, summary: &Summary) -> String {
     let parts: Vec<String> = summary
         .counts()
         .iter()
         .map(|(name, count)| {
-            let label = if *name == "none" { ui.t("label-no-equivalent") } else { ui.t(&format!("relation-{name}")) };
+            let label = match *name {
+                "none" => ui.t("label-no-equivalent"),
+                "weak_hidden" => ui.t("label-weak-hidden-count"),
+                _ => ui.t(&format!("relation-{name}")),
+            };
             format!("{count} {label}")
         })
         .collect();
@@ -131,26 +185,41 @@ fn summary_line(ui: &Ui, summary: &Summary) -> String {
     )
 }
 
-fn text(ui: &Ui, from: &Catalogue, to: &Catalogue, rows: &[Row<'_>], summary: &Summary) -> String {
+fn text(
+    ui: &Ui,
+    from: &Catalogue,
+    to: &Catalogue,
+    rows: &[Row<'_>],
+    assessments: &[Option<Assessment>],
+    summary: &Summary,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}  →  {}\n", paint(HEADING, from.id()), paint(HEADING, to.id()));
     let mut table = Table::default();
     table.styled_row(
-        [from.id().to_string(), ui.t("label-kind"), ui.t("label-relation"), to.id().to_string(), ui.t("label-kind")]
-            .map(|h| (h, HEADING)),
+        [
+            from.id().to_string(),
+            ui.t("label-kind"),
+            ui.t("label-relation"),
+            to.id().to_string(),
+            ui.t("label-kind"),
+            ui.t("label-confidence"),
+        ]
+        .map(|h| (h, HEADING)),
     );
-    for row in rows {
+    for (row, assessment) in rows.iter().zip(assessments) {
         let source = (row.source.code().to_string(), Default::default());
         let source_kind = (row.source.kind().to_string(), DIM);
-        match row.best {
-            Some((target, relation)) => table.styled_row([
+        match (row.best, assessment) {
+            (Some(best), Some(assessment)) => table.styled_row([
                 source,
                 source_kind,
-                (relation_label(ui, relation), relation_style(relation)),
-                (target.code().to_string(), Default::default()),
-                (target.kind().to_string(), DIM),
+                (relation_label(ui, best.relation), relation_style(best.relation)),
+                (best.code.code().to_string(), Default::default()),
+                (best.code.kind().to_string(), DIM),
+                (super::commands::confidence_label(ui, assessment), if assessment.is_weak() { BAD } else { DIM }),
             ]),
-            None => table.styled_row([source, source_kind, (ui.t("label-no-equivalent"), BAD)]),
+            _ => table.styled_row([source, source_kind, (no_equivalent(ui, row), BAD)]),
         }
     }
     table.render("  ", &mut out);
@@ -163,32 +232,41 @@ fn md_cell(text: &str) -> String {
     sanitize(text).replace('\\', "\\\\").replace('|', "\\|")
 }
 
-fn markdown(ui: &Ui, from: &Catalogue, to: &Catalogue, rows: &[Row<'_>], summary: &Summary) -> String {
+fn markdown(
+    ui: &Ui,
+    from: &Catalogue,
+    to: &Catalogue,
+    rows: &[Row<'_>],
+    assessments: &[Option<Assessment>],
+    summary: &Summary,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "## {}: {} → {}\n", ui.t("label-crosswalk"), md_cell(from.name()), md_cell(to.name()));
     let _ = writeln!(
         out,
-        "| {from} | {message} | {kind} | {relation} | {to} | {message} | {kind} |",
+        "| {from} | {message} | {kind} | {relation} | {to} | {message} | {kind} | {confidence} |",
         from = md_cell(from.id()),
         to = md_cell(to.id()),
         message = ui.t("label-message"),
         kind = ui.t("label-kind"),
         relation = ui.t("label-relation"),
+        confidence = ui.t("label-confidence"),
     );
-    out.push_str("|---|---|---|---|---|---|---|\n");
-    for row in rows {
+    out.push_str("|---|---|---|---|---|---|---|---|\n");
+    for (row, assessment) in rows.iter().zip(assessments) {
         let (target, target_message, target_kind, relation) = match row.best {
-            Some((target, relation)) => (
-                format!("`{}`", md_cell(target.code())),
-                md_cell(&message(ui, target)),
-                format!("`{}`", target.kind()),
-                relation_label(ui, relation),
+            Some(best) => (
+                format!("`{}`", md_cell(best.code.code())),
+                md_cell(&message(ui, best.code)),
+                format!("`{}`", best.code.kind()),
+                relation_label(ui, best.relation),
             ),
-            None => (String::new(), String::new(), String::new(), ui.t("label-no-equivalent")),
+            None => (String::new(), String::new(), String::new(), no_equivalent(ui, row)),
         };
+        let confidence = assessment.as_ref().map_or(String::new(), |a| super::commands::confidence_label(ui, a));
         let _ = writeln!(
             out,
-            "| `{}` | {} | `{}` | {relation} | {target} | {target_message} | {target_kind} |",
+            "| `{}` | {} | `{}` | {relation} | {target} | {target_message} | {target_kind} | {confidence} |",
             md_cell(row.source.code()),
             md_cell(&message(ui, row.source)),
             row.source.kind(),
@@ -204,28 +282,29 @@ fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.into_owned() }
 }
 
-fn csv(ui: &Ui, rows: &[Row<'_>]) -> String {
+fn csv(ui: &Ui, rows: &[Row<'_>], assessments: &[Option<Assessment>]) -> String {
     let mut out = String::from(
-        "source_code,source_symbol,source_kind,source_message,relation,target_code,target_symbol,target_kind,target_message\r\n",
+        "source_code,source_symbol,source_kind,source_message,relation,target_code,target_symbol,target_kind,target_message,confidence\r\n",
     );
-    for row in rows {
+    for (row, assessment) in rows.iter().zip(assessments) {
         let source = row.source;
         let mut fields = vec![
             csv_field(source.code()),
             csv_field(source.symbol().unwrap_or("")),
             source.kind().to_string(),
             csv_field(&message(ui, source)),
-            relation_name(row.best.map(|(_, r)| r)).to_string(),
+            relation_name(row.best.map(|b| b.relation)).to_string(),
         ];
         match row.best {
-            Some((target, _)) => fields.extend([
-                csv_field(target.code()),
-                csv_field(target.symbol().unwrap_or("")),
-                target.kind().to_string(),
-                csv_field(&message(ui, target)),
+            Some(best) => fields.extend([
+                csv_field(best.code.code()),
+                csv_field(best.code.symbol().unwrap_or("")),
+                best.code.kind().to_string(),
+                csv_field(&message(ui, best.code)),
             ]),
             None => fields.extend([String::new(), String::new(), String::new(), String::new()]),
         }
+        fields.push(confidence_text(assessment));
         out.push_str(&fields.join(","));
         out.push_str("\r\n");
     }
@@ -241,13 +320,24 @@ fn side<'a>(ui: &Ui, code: CodeRef<'a>) -> SideJson<'a> {
     }
 }
 
-fn json(ui: &Ui, from: &Catalogue, to: &Catalogue, rows: &[Row<'_>], summary: &Summary) -> String {
+fn json(
+    ui: &Ui,
+    from: &Catalogue,
+    to: &Catalogue,
+    rows: &[Row<'_>],
+    assessments: &[Option<Assessment>],
+    summary: &Summary,
+) -> String {
     let rows = rows
         .iter()
-        .map(|row| RowJson {
+        .zip(assessments)
+        .map(|(row, assessment)| RowJson {
             source: side(ui, row.source),
-            target: row.best.map(|(target, _)| side(ui, target)),
-            relation: relation_name(row.best.map(|(_, r)| r)),
+            target: row.best.map(|b| side(ui, b.code)),
+            relation: relation_name(row.best.map(|b| b.relation)),
+            confidence: assessment.as_ref().map(|a| a.confidence),
+            evidence: assessment.as_ref().map_or(Vec::new(), |a| a.evidence.iter().map(ToString::to_string).collect()),
+            weak_candidate_hidden: row.weak_hidden,
         })
         .collect();
     let value = TableJson { from: from.id(), to: to.id(), locale: ui.locale, rows, summary };
@@ -281,7 +371,7 @@ fn curie_prefix(catalogue: &Catalogue) -> String {
     catalogue.id().replace('-', "_")
 }
 
-fn sssom(ui: &Ui, from: &Catalogue, to: &Catalogue, rows: &[Row<'_>]) -> String {
+fn sssom(ui: &Ui, from: &Catalogue, to: &Catalogue, rows: &[Row<'_>], assessments: &[Option<Assessment>]) -> String {
     let (from_prefix, to_prefix) = (curie_prefix(from), curie_prefix(to));
     let mut out = String::new();
     let _ = writeln!(out, "# curie_map:");
@@ -303,9 +393,9 @@ fn sssom(ui: &Ui, from: &Catalogue, to: &Catalogue, rows: &[Row<'_>]) -> String 
     let _ = writeln!(out, "# subject_source: \"https://errmap.dev/catalogue/{}\"", from.id());
     let _ = writeln!(out, "# object_source: \"https://errmap.dev/catalogue/{}\"", to.id());
     out.push_str(
-        "subject_id\tsubject_label\tpredicate_id\tobject_id\tobject_label\tmapping_justification\tsubject_category\tobject_category\tcomment\n",
+        "subject_id\tsubject_label\tpredicate_id\tobject_id\tobject_label\tmapping_justification\tconfidence\tsubject_category\tobject_category\tcomment\n",
     );
-    for row in rows {
+    for (row, assessment) in rows.iter().zip(assessments) {
         let source = row.source;
         let subject = format!("{from_prefix}:{}", curie_local(source.code()));
         let mut reasons: Vec<String> = Vec::new();
@@ -313,7 +403,7 @@ fn sssom(ui: &Ui, from: &Catalogue, to: &Catalogue, rows: &[Row<'_>]) -> String 
             reasons.push(format!("{}: {reason}", source.code()));
         }
         let (predicate, object, object_label, object_category) = match row.best {
-            Some((target, relation)) => {
+            Some(Best { code: target, relation }) => {
                 if let Some(reason) = target.entry().reason() {
                     reasons.push(format!("{}: {reason}", target.code()));
                 }
@@ -327,17 +417,25 @@ fn sssom(ui: &Ui, from: &Catalogue, to: &Catalogue, rows: &[Row<'_>]) -> String 
             None => ("skos:exactMatch", "sssom:NoTermFound".to_string(), String::new(), String::new()),
         };
         let mut comment = match row.best {
-            Some((target, _)) => format!("kinds: {} → {}", source.kind(), target.kind()),
+            Some(best) => format!("kinds: {} → {}", source.kind(), best.code.kind()),
+            None if row.weak_hidden => {
+                format!("kind: {}; weak candidate in {} hidden by --min-confidence", source.kind(), to.id())
+            }
             None => format!("kind: {}; no equivalent in {}", source.kind(), to.id()),
         };
+        if let Some(assessment) = assessment {
+            let evidence: Vec<String> = assessment.evidence.iter().map(ToString::to_string).collect();
+            let _ = write!(comment, "; evidence: {}", evidence.join(", "));
+        }
         for reason in reasons {
             let _ = write!(comment, "; {reason}");
         }
         let _ = writeln!(
             out,
-            "{subject}\t{}\t{predicate}\t{object}\t{}\tsemapv:ManualMappingCuration\terrmap:{}\t{object_category}\t{}",
+            "{subject}\t{}\t{predicate}\t{object}\t{}\tsemapv:ManualMappingCuration\t{}\terrmap:{}\t{object_category}\t{}",
             tsv_cell(&message(ui, source)),
             tsv_cell(&object_label),
+            confidence_text(assessment),
             source.kind(),
             tsv_cell(&comment),
         );

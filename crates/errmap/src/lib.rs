@@ -28,6 +28,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod assess;
 mod body;
 mod builtin;
 mod catalogue;
@@ -54,6 +55,7 @@ use errmap_auth_format::{fxhash, kin, source};
 #[doc = include_str!("../../../README.md")]
 struct ReadmeDoctests;
 
+pub use assess::{Assessment, Evidence, WEAK_BELOW, assess};
 pub use catalogue::{BodyShape, Catalogue, Code, KindMatch, Setting, Variant, VariantTest};
 pub use error::{CatalogueProblem, Error};
 pub use matching::fill_template;

@@ -66,7 +66,6 @@ fn is_cjk_ideograph(c: char) -> bool {
 }
 
 /// Dice similarity of the character bigrams of two folded strings, from 0 to 1.
-#[cfg(test)]
 pub(crate) fn similarity(a: &str, b: &str) -> f64 {
     let (mut x, mut y) = (Vec::new(), Vec::new());
     bigrams_into(a, &mut x);
@@ -662,7 +661,6 @@ fn dice_from(common: usize, a: usize, b: usize) -> f64 {
     2.0 * common as f64 / (a + b) as f64
 }
 
-#[cfg(test)]
 fn dice(a: &[Bigram], b: &[Bigram]) -> f64 {
     dice_from(common(a, b), a.len(), b.len())
 }
