@@ -133,7 +133,10 @@ fn a_name_taken_twice_is_reported_where_loading_one_by_one_reports_it() {
     let (registry, result) = loaded(&folder.0);
     let (expected, expected_result) = one_by_one(&Catalogue::files_at(&folder.0).unwrap());
     assert_eq!(result, expected_result);
-    assert_eq!(result, Err(Error::DuplicateCatalogue { name: "a-alias".to_string(), builtin: false }));
+    assert_eq!(
+        result,
+        Err(Error::DuplicateCatalogue { name: "a-alias".to_string(), builtin: false, overrides: false })
+    );
     assert_eq!(ids(&registry), ids(&expected));
 }
 

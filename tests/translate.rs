@@ -137,6 +137,25 @@ fn a_user_catalogue_cannot_silently_replace_a_builtin_one() {
 }
 
 #[test]
+fn an_override_that_cannot_be_added_leaves_the_registry_as_it_was() {
+    // Overrides wilddog, but also claims the alias `authing`, which another built-in
+    // catalogue answers to.
+    let text = IN_HOUSE
+        .replace("in-house", "wilddog")
+        .replace("language = \"en\"", "language = \"en\"\noverrides = true\naliases = [\"authing\"]");
+    let mut registry = Registry::new();
+    let before = registry.catalogues().len();
+    let error = registry.add(Catalogue::from_toml(&text, "wilddog.toml").unwrap()).unwrap_err();
+    assert!(matches!(error, Error::DuplicateCatalogue { builtin: true, overrides: true, .. }), "{error:?}");
+    assert!(!error.to_string().contains("overrides = true"), "{error}");
+    assert!(error.to_string().contains("another alias"), "{error}");
+    assert_eq!(registry.catalogues().len(), before);
+    let wilddog = registry.catalogue("wilddog").unwrap();
+    assert!(wilddog.codes().len() > 1, "the built-in wilddog is still there");
+    assert_eq!(registry.resolve("wilddog:22011").unwrap().kind().id(), "user_not_found");
+}
+
+#[test]
 fn a_bad_catalogue_reports_every_problem_with_line_and_column() {
     let text = "id = \"mine\"\nname = \"Mine\"\nlanguage = \"en\"\n\n[[code]]\ncode = \"A\"\nmessage = \"x\"\nkind = \"user_not_fund\"\nmatch = \"exact\"\n\n[[code]]\ncode = \"A\"\nkind = \"locked\"\nmatch = \"narrower\"\n";
     let Err(Error::InvalidCatalogue { problems, .. }) = Catalogue::from_toml(text, "mine.toml") else {

@@ -81,6 +81,7 @@ summary-jsonl = errmap: { $lines } lines, { $normalized } normalized ({ $unknown
 error-body-too-large = the body has { $size } bytes, over the limit of { $limit }; raise --max-body-bytes to accept it
 error-format-unsupported = --format { $format } is not available for errmap { $command }; use one of: { $list }
 error-duplicate-builtin = the catalogue name '{ $name }' is built in; choose another id, or add `overrides = true` to replace the built-in catalogue
+error-duplicate-other-builtin = the name '{ $name }' belongs to another built-in catalogue than the one this file overrides; choose another alias
 
 ## Variants, settings and links of a code
 

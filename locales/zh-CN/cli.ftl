@@ -78,6 +78,7 @@ summary-jsonl = errmap：共 { $lines } 行，已规范化 { $normalized } 行�
 error-body-too-large = 响应体有 { $size } 字节，超过上限 { $limit }；如需接受，请调大 --max-body-bytes
 error-format-unsupported = errmap { $command } 不支持 --format { $format }；可用的格式：{ $list }
 error-duplicate-builtin = 目录名“{ $name }”是内置目录的名称；请换一个 id，或加上 `overrides = true` 以替换内置目录
+error-duplicate-other-builtin = 名称“{ $name }”属于另一个内置目录，而不是此文件覆盖的那个；请换一个别名
 
 ## 错误码的变体、设置与关联
 

@@ -80,6 +80,7 @@ summary-jsonl = errmap：共 { $lines } 行，已正規化 { $normalized } 行�
 error-body-too-large = 回應本文有 { $size } 個位元組，超過上限 { $limit }；若要接受，請調高 --max-body-bytes
 error-format-unsupported = errmap { $command } 不支援 --format { $format }；請改用下列其中之一：{ $list }
 error-duplicate-builtin = 目錄名稱「{ $name }」為內建目錄所用；請改用其他 id，或加上 `overrides = true` 以取代內建目錄
+error-duplicate-other-builtin = 名稱「{ $name }」屬於另一個內建目錄，而不是此檔案覆寫的那個；請換一個別名
 
 ## 錯誤碼的變體、設定與連結
 

@@ -527,10 +527,13 @@ pub(crate) fn describe(ui: &Ui, error: &Error) -> String {
             lines.extend(problems.iter().map(|p| format!("{}:{}:{}: {}", text(origin), p.line, p.column, p.message)));
             lines.join("\n")
         }
-        Error::DuplicateCatalogue { name, builtin: true } => {
+        Error::DuplicateCatalogue { name, builtin: true, overrides: false } => {
             ui.t_args("error-duplicate-builtin", &[("name", Arg::Text(&text(name)))])
         }
-        Error::DuplicateCatalogue { name, builtin: false } => {
+        Error::DuplicateCatalogue { name, builtin: true, overrides: true } => {
+            ui.t_args("error-duplicate-other-builtin", &[("name", Arg::Text(&text(name)))])
+        }
+        Error::DuplicateCatalogue { name, builtin: false, .. } => {
             ui.t_args("error-duplicate-catalogue", &[("name", Arg::Text(&text(name)))])
         }
         Error::BodyTooLarge { size, limit } => ui.t_args(

@@ -20,10 +20,11 @@
 
 use std::fmt;
 
+use crate::catalogue::CodeRef;
 use crate::catalogue::KindMatch;
-use crate::matching::{fold, similarity};
 use crate::messages::{Locale, Messages};
-use crate::registry::{CodeRef, Registry};
+use crate::registry::Registry;
+use crate::text::{fold, similarity};
 use crate::translate::{Equivalent, Relation};
 
 /// Below this confidence a candidate is shown as weak.

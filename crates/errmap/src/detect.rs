@@ -7,9 +7,10 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use crate::body::Node;
+use crate::catalogue::CodeRef;
 use crate::catalogue::{BodyShape, Catalogue, Variant};
 use crate::fxhash::{self, FxHashMap};
-use crate::registry::{CodeRef, Registry};
+use crate::registry::{Registry, Slot};
 use crate::text::sanitize;
 
 /// A code read from a body: borrowed from it, or a number written out in place.
@@ -175,6 +176,11 @@ impl Group {
     fn cut_text<'a>(&self, text: &'a str) -> &'a str {
         crate::text::cut_code(text, self.code_after.as_deref(), self.code_before.as_deref())
     }
+}
+
+/// The registry's shape index, built on first use.
+pub(crate) fn shape_index(registry: &Registry) -> &ShapeIndex {
+    registry.lazy(Slot::Shapes, ShapeIndex::new)
 }
 
 impl ShapeIndex {
@@ -546,7 +552,7 @@ pub(crate) fn candidates<'r, 'v, B: Node>(
     only: Option<usize>,
     codes_of: Option<usize>,
 ) -> Candidates<'r, 'v> {
-    let index = registry.shape_index();
+    let index = shape_index(registry);
     let mut memo = Memo::new(index);
     // One pass over an object body's members reads every pointer into them and finds
     // the shapes that can fit.
@@ -956,7 +962,7 @@ match = "exact"
 
     #[test]
     fn shapes_are_grouped() {
-        let index = Registry::builtin().shape_index();
+        let index = shape_index(Registry::builtin());
         assert!(index.groups.len() < index.shapes.len());
         // A group's shapes are together, in registry order.
         for pair in index.shapes.windows(2) {
@@ -968,7 +974,7 @@ match = "exact"
     #[test]
     fn code_table_agrees_with_each_catalogue() {
         let registry = Registry::builtin();
-        let table = &registry.shape_index().codes;
+        let table = &shape_index(registry).codes;
         let texts = registry.catalogues().iter().flat_map(|c| c.codes()).map(|code| code.code().to_string());
         let others = ["", "unknown_code", "INVALID_GRANT", "22010 ", "0"].map(str::to_string);
         let mut known = 0;

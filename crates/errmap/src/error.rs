@@ -48,6 +48,9 @@ pub enum Error {
         /// Whether the catalogue it clashes with is built in (then the file may say
         /// `overrides = true` to replace it on purpose).
         builtin: bool,
+        /// Whether the catalogue being added already says `overrides = true`: then the
+        /// clash is with a name of another catalogue than the one it replaces.
+        overrides: bool,
     },
     /// A body longer than the normalizer's limit ([`crate::Limits`]).
     BodyTooLarge {
@@ -110,11 +113,15 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
-            Error::DuplicateCatalogue { name, builtin: true } => write!(
+            Error::DuplicateCatalogue { name, builtin: true, overrides: false } => write!(
                 f,
                 "the catalogue name '{name}' is built in; choose another id, or add `overrides = true` to replace it"
             ),
-            Error::DuplicateCatalogue { name, builtin: false } => {
+            Error::DuplicateCatalogue { name, builtin: true, overrides: true } => write!(
+                f,
+                "the name '{name}' belongs to another built-in catalogue than the one this file overrides; choose another alias"
+            ),
+            Error::DuplicateCatalogue { name, builtin: false, .. } => {
                 write!(f, "the catalogue name '{name}' is loaded twice")
             }
             Error::BodyTooLarge { size, limit } => write!(

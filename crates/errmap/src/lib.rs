@@ -32,9 +32,11 @@ mod assess;
 mod body;
 mod builtin;
 mod catalogue;
+mod code;
 mod detect;
 mod error;
 mod matching;
+mod message_index;
 mod messages;
 mod normalize;
 mod pool;
@@ -58,13 +60,13 @@ struct ReadmeDoctests;
 pub use assess::{Assessment, Evidence, WEAK_BELOW, assess};
 pub use catalogue::{BodyShape, Catalogue, Code, KindMatch, Setting, Variant, VariantTest};
 pub use error::{CatalogueProblem, Error};
-pub use matching::fill_template;
 pub use messages::{Arg, Locale, LocalizedText, Messages, TextOrigin};
 
+pub use catalogue::CodeRef;
 pub use normalize::{CanonicalError, Context, DetectedBy, Expose, Limits, Normalizer, ParamValue};
 pub use pool::CatalogueText;
 pub use problem::{ErrorInfo, PROBLEM_CONTENT_TYPE, Problem, ProblemOptions};
-pub use registry::{CodeRef, Registry};
+pub use registry::Registry;
 pub use search::{
     DEFAULT_MIN_SCORE, MAX_QUERY_CHARS, SearchField, SearchHit, SearchMatch, SearchOptions, SearchTarget,
 };

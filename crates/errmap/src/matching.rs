@@ -6,12 +6,12 @@
 //! or similar enough by character bigrams, which works for Chinese text without spaces
 //! as well as for English.
 
-use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, CodeRef};
 use crate::fxhash::FxHashMap;
-use crate::registry::CodeRef;
+use crate::message_index::{IndexedTemplate, MessageIndex, pattern};
+use crate::text::{Query, SimilarIndex, collapse_spaces, fill_template};
 
 /// How a text matched a code's message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -22,146 +22,6 @@ pub enum MessageMatch {
     Template,
     /// The same message, ignoring case, spacing and punctuation.
     Equal,
-}
-
-/// The lowercase letters, digits and ideographs of `text`, without spacing or
-/// punctuation.
-pub(crate) fn fold(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
-    fold_into(text, &mut folded);
-    folded
-}
-
-/// Appends the folded `text` (see [`fold`]) to `out`, and returns its length in
-/// characters.
-fn fold_into(text: &str, out: &mut String) -> usize {
-    let mut length = 0;
-    for c in text.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
-                length += 1;
-            }
-        } else if is_cjk_ideograph(c) {
-            // Letters without case: kept as they are (the test below checks this
-            // against the standard library's tables).
-            let mut buffer = [0; 4];
-            out.push_str(c.encode_utf8(&mut buffer));
-            length += 1;
-        } else if c.is_alphanumeric() {
-            for lower in c.to_lowercase() {
-                out.push(lower);
-                length += 1;
-            }
-        }
-    }
-    length
-}
-
-/// The CJK Unified Ideographs block, where every character is alphabetic and has no
-/// lowercase form: the common case of Chinese vendor messages, without the Unicode
-/// table lookups.
-fn is_cjk_ideograph(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
-}
-
-/// Dice similarity of the character bigrams of two folded strings, from 0 to 1.
-pub(crate) fn similarity(a: &str, b: &str) -> f64 {
-    let (mut x, mut y) = (Vec::new(), Vec::new());
-    bigrams_into(a, &mut x);
-    bigrams_into(b, &mut y);
-    dice(&x, &y)
-}
-
-/// A template cut at its `{N}` placeholders, with its whitespace collapsed: the literal
-/// parts (one more than the placeholders) and the placeholder numbers in order. Parsed
-/// once per code when a catalogue's messages are indexed.
-#[derive(Debug, Clone)]
-pub(crate) struct Template {
-    literals: Box<[Box<str>]>,
-    order: Box<[usize]>,
-}
-
-impl Template {
-    /// `None` without placeholders.
-    fn parse(template: &str) -> Option<Template> {
-        let template = collapse_spaces(template);
-        let mut literals = Vec::new();
-        let mut order = Vec::new();
-        let mut rest = &*template;
-        while let Some(open) = rest.find('{') {
-            let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
-            let inner = &rest[open + 1..close];
-            match inner.parse::<usize>() {
-                Ok(n) => {
-                    literals.push(Box::from(&rest[..open]));
-                    order.push(n);
-                    rest = &rest[close + 1..];
-                }
-                Err(_) => break,
-            }
-        }
-        if order.is_empty() {
-            return None;
-        }
-        literals.push(Box::from(rest));
-        Some(Template { literals: literals.into(), order: order.into() })
-    }
-
-    /// What a text must start with (ASCII-lowercased, after trimming) to fill the template.
-    fn prefix(&self) -> String {
-        self.literals[0].trim_start().to_ascii_lowercase()
-    }
-
-    /// The values, given the text with its whitespace collapsed and trimmed. The literal
-    /// parts compare ignoring ASCII case, which keeps byte offsets, so nothing is
-    /// lowercased or copied but the values.
-    fn fill(&self, text: &str) -> Option<Vec<String>> {
-        let first = self.literals[0].trim_start();
-        if !starts_with_ignore_case(text, first) {
-            return None;
-        }
-        let mut at = first.len();
-        let mut values = vec![String::new(); self.order.iter().max().map_or(0, |m| m + 1)];
-        for (i, &n) in self.order.iter().enumerate() {
-            let literal = &*self.literals[i + 1];
-            let last = i + 1 == self.order.len();
-            let (end, skip) = if last {
-                let literal = literal.trim_end();
-                if !ends_with_ignore_case(text, literal) || text.len() - literal.len() < at {
-                    return None;
-                }
-                (text.len() - literal.len(), literal.len())
-            } else if literal.is_empty() {
-                return None;
-            } else {
-                (at + crate::text::find_ignore_ascii_case(text.get(at..)?, literal)?, literal.len())
-            };
-            let value = text.get(at..end)?.trim();
-            if value.is_empty() {
-                return None;
-            }
-            values[n] = value.to_string();
-            at = end + skip;
-        }
-        Some(values)
-    }
-}
-
-fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
-    text.as_bytes().get(..prefix.len()).is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
-}
-
-fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.len() >= suffix.len() && bytes[bytes.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
-}
-
-/// The values that fill the `{N}` placeholders of `template` to give `text`, in
-/// placeholder-number order, or `None` when `text` is not an instance of `template`.
-/// The literal parts compare ignoring ASCII case and surrounding whitespace.
-pub fn fill_template(template: &str, text: &str) -> Option<Vec<String>> {
-    Template::parse(template)?.fill(&collapse_spaces(text))
 }
 
 /// The values that fill the placeholders of `entry`'s message to give `text`, as
@@ -176,205 +36,6 @@ pub(crate) fn fill_code_template(entry: CodeRef<'_>, text: &str) -> Option<Vec<S
         // Not indexed for matching (a message that is only placeholders): parsed here.
         None => fill_template(entry.message()?, text),
     }
-}
-
-/// `text` with every run of whitespace as one space, trimmed; borrowed when it already
-/// is, the usual case.
-fn collapse_spaces(text: &str) -> Cow<'_, str> {
-    let mut previous_space = true;
-    let collapsed = text.chars().all(|c| {
-        let ok = if c == ' ' { !previous_space } else { !c.is_whitespace() };
-        previous_space = c == ' ';
-        ok
-    });
-    if collapsed && !previous_space {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
-}
-
-/// What matching needs of a catalogue's messages, worked out once per catalogue on
-/// first use: each message folded, with its sorted character bigrams; the folded
-/// messages by value, for finding an equal one; and the templates with the prefix a
-/// text must have to fill them.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct MessageIndex {
-    /// Every folded message, one after the other.
-    folded: String,
-    /// Per code (by index): the byte range of its folded message in `folded`; `None`
-    /// for a code without a message.
-    entries: Vec<Option<(u32, u32)>>,
-    /// The messages by their bigrams, ids being code positions.
-    similar: SimilarIndex,
-    /// Each folded message with the first code (in table order) that has it.
-    equal: FxHashMap<Box<str>, u32>,
-    /// The codes by their byte length and the classes of their characters (see
-    /// [`code_affinity`]), each list sorted by code.
-    by_pattern: FxHashMap<(usize, Box<[u8]>), Vec<u32>>,
-    /// Codes with placeholders, in table order, with the prefix (see
-    /// [`Template::prefix`]) and the prefix folded: the folded text of an instance
-    /// starts with it.
-    templates: Vec<IndexedTemplate>,
-}
-
-/// A code's message template, parsed, with the prefix (see [`Template::prefix`]) a text
-/// must start with to fill it and that prefix folded: the folded text of an instance
-/// starts with it.
-#[derive(Debug, Clone)]
-struct IndexedTemplate {
-    code: u32,
-    template: Template,
-    prefix: String,
-    folded: String,
-}
-
-impl MessageIndex {
-    pub(crate) fn new(catalogue: &Catalogue) -> MessageIndex {
-        let mut index = MessageIndex::default();
-        for code in catalogue.codes() {
-            let entry = code.message().map(|message| {
-                let start = index.folded.len();
-                fold_into(message, &mut index.folded);
-                (start as u32, index.folded.len() as u32)
-            });
-            index.entries.push(entry);
-        }
-        index.similar = SimilarIndex::new((0..index.entries.len() as u32).filter_map(|i| Some((i, index.folded(i)?))));
-        for (i, code) in catalogue.codes().iter().enumerate() {
-            let key = (code.code().len(), pattern(code.code()));
-            index.by_pattern.entry(key).or_default().push(i as u32);
-        }
-        for codes in index.by_pattern.values_mut() {
-            codes.sort_unstable_by_key(|&i| catalogue.codes()[i as usize].code());
-        }
-        for i in 0..index.entries.len() as u32 {
-            if let Some(folded) = index.folded(i) {
-                let folded = Box::from(folded);
-                index.equal.entry(folded).or_insert(i);
-            }
-        }
-        for (i, code) in catalogue.codes().iter().enumerate() {
-            if code.params().len() == 0 {
-                continue;
-            }
-            let Some(message) = code.message() else { continue };
-            // A message that is only placeholders (Okta's "{0}.") is an instance of every
-            // text and identifies nothing.
-            if !has_literal_text(message) {
-                continue;
-            }
-            if let Some(template) = Template::parse(message) {
-                let prefix = template.prefix();
-                let folded = fold(&prefix);
-                index.templates.push(IndexedTemplate { code: i as u32, template, prefix, folded });
-            }
-        }
-        index
-    }
-
-    /// The folded message of a code, if it has one.
-    fn folded(&self, code: u32) -> Option<&str> {
-        self.entries[code as usize].map(|(start, end)| &self.folded[start as usize..end as usize])
-    }
-}
-
-/// Folded messages by their character bigrams, for finding the most similar to a text
-/// without comparing it with each: per catalogue, and for a whole registry at once.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct SimilarIndex {
-    /// Each message's length in characters and id, sorted: the only messages a text can
-    /// be similar to have a length near its own, a window of this list.
-    by_length: Vec<(u32, u32)>,
-    /// Per position in `by_length`, how many character bigrams its message has.
-    bigram_counts: Vec<u32>,
-    /// For each bigram, the positions in `by_length` of the messages that have it, in
-    /// order, and how many times: the shared bigrams of a text and the messages of a
-    /// near length are counted from these.
-    postings: FxHashMap<Bigram, Vec<(u32, u32)>>,
-}
-
-impl SimilarIndex {
-    /// Indexes folded messages by id.
-    fn new<'m>(messages: impl Iterator<Item = (u32, &'m str)>) -> SimilarIndex {
-        let mut messages: Vec<(u32, u32, &str)> =
-            messages.map(|(id, text)| (text.chars().count() as u32, id, text)).collect();
-        messages.sort_unstable_by_key(|&(length, id, _)| (length, id));
-        let mut index = SimilarIndex {
-            by_length: messages.iter().map(|&(length, id, _)| (length, id)).collect(),
-            ..SimilarIndex::default()
-        };
-        let mut pairs = Vec::new();
-        for (position, &(_, _, text)) in messages.iter().enumerate() {
-            bigrams_into(text, &mut pairs);
-            index.bigram_counts.push(pairs.len() as u32);
-            for run in pairs.chunk_by(|a, b| a == b) {
-                index.postings.entry(run[0]).or_default().push((position as u32, run.len() as u32));
-            }
-        }
-        index
-    }
-
-    /// The id of the message most similar to the query's text, of those at least
-    /// `SIMILAR` alike, with its similarity; the smallest id wins a tie.
-    fn most_similar(&self, query: &Query<'_>) -> Option<(u32, f64)> {
-        let length = query.length;
-        // Dice similarity cannot reach the threshold with lengths far apart: only
-        // messages of 2/3 to 3/2 the text's length are scored.
-        let shortest = self.by_length.partition_point(|&(known, _)| 3 * (known as usize) < 2 * length);
-        let longest = self.by_length.partition_point(|&(known, _)| 2 * (known as usize) <= 3 * length);
-        if shortest >= longest {
-            return None;
-        }
-        let ours = query.bigrams.get_or_init(|| {
-            let mut pairs = Vec::new();
-            bigrams_into(&query.folded, &mut pairs);
-            pairs
-        });
-        // The bigrams each message of the window shares with the text (as a multiset: a
-        // bigram the text has twice and a message once counts once), from the postings.
-        let (mut on_stack, mut on_heap) = ([0u32; 512], Vec::new());
-        let common = match on_stack.get_mut(..longest - shortest) {
-            Some(common) => common,
-            None => {
-                on_heap.resize(longest - shortest, 0);
-                &mut on_heap[..]
-            }
-        };
-        let window = shortest as u32..longest as u32;
-        for run in ours.chunk_by(|a, b| a == b) {
-            let Some(list) = self.postings.get(&run[0]) else { continue };
-            let start = list.partition_point(|&(position, _)| position < window.start);
-            for &(position, count) in list.get(start..).unwrap_or_default() {
-                if position >= window.end {
-                    break;
-                }
-                common[(position - window.start) as usize] += count.min(run.len() as u32);
-            }
-        }
-        let mut best: Option<(u32, f64)> = None;
-        for (offset, &(_, id)) in self.by_length[shortest..longest].iter().enumerate() {
-            let (shared, theirs) = (common[offset] as usize, self.bigram_counts[shortest + offset] as usize);
-            // Dice is 2 × shared / (ours + theirs): below 4/5 exactly when this holds,
-            // which leaves out most of the window without dividing.
-            if 10 * shared < 4 * (ours.len() + theirs) {
-                continue;
-            }
-            let score = dice_from(shared, ours.len(), theirs);
-            if score >= SIMILAR && best.is_none_or(|(b, s)| score > s || (score == s && id < b)) {
-                best = Some((id, score));
-            }
-        }
-        best
-    }
-}
-
-/// The class of each character of a code: digit, uppercase, lowercase (ASCII) or other.
-fn pattern(code: &str) -> Box<[u8]> {
-    code.chars()
-        .map(|c| {
-            u8::from(c.is_ascii_digit()) | u8::from(c.is_ascii_uppercase()) << 1 | u8::from(c.is_ascii_lowercase()) << 2
-        })
-        .collect()
 }
 
 /// How much an unknown code looks like the catalogue's own: the longest common prefix
@@ -401,45 +62,11 @@ fn common_prefix_chars(a: &str, b: &str) -> usize {
     a[..bytes].chars().count()
 }
 
-/// A text to match against catalogues' messages, with what every comparison needs
-/// worked out once.
-pub(crate) struct Query<'t> {
-    text: &'t str,
-    folded: String,
-    length: usize,
-    /// The text with whitespace collapsed and trimmed, and its ASCII-lowercase form.
-    collapsed: std::cell::OnceCell<(String, String)>,
-    /// The sorted character bigrams of the folded text.
-    bigrams: std::cell::OnceCell<Vec<Bigram>>,
-}
-
-impl<'t> Query<'t> {
-    pub(crate) fn new(text: &'t str) -> Query<'t> {
-        let mut folded = String::with_capacity(text.len());
-        let length = fold_into(text, &mut folded);
-        Query { text, folded, length, collapsed: Default::default(), bigrams: Default::default() }
-    }
-
-    /// The text this query matches.
-    pub(crate) fn text(&self) -> &'t str {
-        self.text
-    }
-
-    fn collapsed(&self) -> (&str, &str) {
-        let (text, lower) = self.collapsed.get_or_init(|| {
-            let text = collapse_spaces(self.text).into_owned();
-            let lower = text.to_ascii_lowercase();
-            (text, lower)
-        });
-        (text, lower)
-    }
-}
-
 /// A message match: the code, how it matched, placeholder values, similarity.
 pub(crate) type MatchFound<'c> = (CodeRef<'c>, MessageMatch, Vec<String>, f64);
 
 fn index_of(catalogue: &Catalogue) -> &MessageIndex {
-    catalogue.messages.get_or_init(|| MessageIndex::new(catalogue))
+    catalogue.message_index()
 }
 
 /// The first code (in table order) whose message equals the query's, folded.
@@ -600,7 +227,7 @@ impl PreciseIndex {
 
     fn refine<'r>(&self, catalogues: &'r [Catalogue], entry: CodeRef<'r>, message: &str) -> Option<MatchFound<'r>> {
         // Asked before the message is folded: most kinds have nothing narrower.
-        if !crate::translate::has_narrower_kinds(entry.kind()) {
+        if !crate::taxonomy::has_narrower_kinds(entry.kind()) {
             return None;
         }
         self.find(catalogues, &Query::new(message)).filter(|(hit, _, _, _)| {
@@ -628,92 +255,6 @@ impl PreciseIndex {
     }
 }
 
-/// Two characters that follow each other, as one number (the first in the high half):
-/// sorted and hashed as one word, not as a pair.
-type Bigram = u64;
-
-fn bigram(first: char, second: char) -> Bigram {
-    u64::from(first) << 32 | u64::from(second)
-}
-
-/// The sorted character bigrams of `s`; a single character pairs with a space.
-fn bigrams_into(s: &str, pairs: &mut Vec<Bigram>) {
-    pairs.clear();
-    let mut chars = s.chars();
-    let Some(mut previous) = chars.next() else { return };
-    let mut single = true;
-    for c in chars {
-        pairs.push(bigram(previous, c));
-        previous = c;
-        single = false;
-    }
-    if single {
-        pairs.push(bigram(previous, ' '));
-    }
-    pairs.sort_unstable();
-}
-
-/// Dice similarity from the shared bigrams and each side's count, as [`dice`] gives it.
-fn dice_from(common: usize, a: usize, b: usize) -> f64 {
-    if a == 0 || b == 0 {
-        return 0.0;
-    }
-    2.0 * common as f64 / (a + b) as f64
-}
-
-fn dice(a: &[Bigram], b: &[Bigram]) -> f64 {
-    dice_from(common(a, b), a.len(), b.len())
-}
-
-/// How many items two sorted lists have in common, counting repeats (the size of
-/// their multiset intersection).
-pub(crate) fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let (short, mut long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if long.len() > 16 * short.len() {
-        // A long query against a short text: look each of the text's bigrams up.
-        let mut common = 0;
-        for run in short.chunk_by(|x, y| x == y) {
-            let start = long.partition_point(|x| x < &run[0]);
-            long = &long[start..];
-            let end = long.partition_point(|x| x == &run[0]);
-            common += run.len().min(end);
-            long = &long[end..];
-        }
-        return common;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    common
-}
-
-/// Whether `template` has text besides its `{N}` placeholders.
-fn has_literal_text(template: &str) -> bool {
-    let mut rest = template;
-    let mut literal = String::new();
-    while let Some(open) = rest.find('{') {
-        literal.push_str(&rest[..open]);
-        match rest[open..].find('}') {
-            Some(close) if rest[open + 1..open + close].parse::<usize>().is_ok() => rest = &rest[open + close + 1..],
-            _ => {
-                literal.push('{');
-                rest = &rest[open + 1..];
-            }
-        }
-    }
-    literal.push_str(rest);
-    !fold(&literal).is_empty()
-}
-
 /// The code of `catalogue` whose message best matches the query, with how it matched
 /// and the values of the message's placeholders when it matched as a template: an
 /// equal message first, then a template filled in, then the most similar message
@@ -736,14 +277,10 @@ pub(crate) fn similar_message_match<'c>(catalogue: &'c Catalogue, query: &Query<
     Some((CodeRef::new(catalogue, &catalogue.codes()[i as usize]), MessageMatch::Similar, Vec::new(), score))
 }
 
-/// The least bigram similarity that counts as the same message reworded.
-const SIMILAR: f64 = 0.8;
-// `similar_message_match` leaves messages out by the integer form of this value.
-const _: () = assert!(SIMILAR == 0.8);
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::fold::{Bigram, SIMILAR, bigrams_into, dice, fold, is_cjk_ideograph, similarity};
 
     #[test]
     fn templates_yield_their_values() {

@@ -17,9 +17,8 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentMessage, FluentResource, Flu
 use serde::{Serialize, Serializer};
 use unic_langid::LanguageIdentifier;
 
-use crate::builtin::{LOCALE_FILES, MESSAGE_ATTRIBUTES, MESSAGE_GROUPS, MESSAGE_TABLE, MESSAGE_TEXT, MESSAGES};
+use crate::catalogue::CodeRef;
 use crate::fxhash;
-use crate::registry::CodeRef;
 use crate::taxonomy::Kind;
 
 /// A locale errmap ships messages for.
@@ -389,6 +388,10 @@ impl Messages {
         LOCALE_FILES.iter().copied()
     }
 }
+
+// LOCALE_FILES, MESSAGES, MESSAGE_ATTRIBUTES, MESSAGE_GROUPS, MESSAGE_TABLE and
+// MESSAGE_TEXT, generated from locales/.
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
 #[cfg(test)]
 mod tests {

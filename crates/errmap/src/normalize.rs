@@ -17,13 +17,15 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::body::{Json, Node};
+use crate::catalogue::CodeRef;
 use crate::catalogue::{BodyShape, Catalogue, Variant};
 use crate::detect::{self, Candidates, Extracted, RawCode};
 use crate::error::Error;
-use crate::matching::{self, MatchFound, MessageMatch, Query};
+use crate::matching::{self, MatchFound, MessageMatch};
 use crate::messages::{Arg, Locale, Messages};
-use crate::registry::{CodeRef, Registry};
+use crate::registry::Registry;
 use crate::taxonomy::{Actor, Exposure, Kind};
+use crate::text::Query;
 
 /// How much of an error reaches the person who caused it, modelled on Symfony's
 /// `expose_security_errors`. The library defaults to the safe [`Expose::None`].

@@ -11,8 +11,9 @@
 use std::fmt;
 use std::ops::Deref;
 
-use crate::builtin::{CODE_PARAMS, CODE_VARIANTS, TEXT_POOL};
-use crate::catalogue::Variant;
+/// Every string of the built-in catalogues, one after another, as the code generator
+/// wrote it from mappings/.
+pub(crate) const TEXT_POOL: &str = include_str!(concat!(env!("OUT_DIR"), "/text-pool.txt"));
 
 /// A string of catalogue data (a code, a vendor message, a JSON Pointer, …): a span
 /// of the built-in pool, a static string, or a string read at run time. It
@@ -136,18 +137,6 @@ pub(crate) enum Items<T: 'static> {
 /// The static table a built-in [`Items`] of `Self` spans.
 pub(crate) trait BuiltinTable: Sized + 'static {
     fn table() -> &'static [Self];
-}
-
-impl BuiltinTable for CatalogueText {
-    fn table() -> &'static [CatalogueText] {
-        &CODE_PARAMS
-    }
-}
-
-impl BuiltinTable for Variant {
-    fn table() -> &'static [Variant] {
-        &CODE_VARIANTS
-    }
 }
 
 impl<T> Items<T> {

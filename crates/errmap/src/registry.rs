@@ -1,23 +1,22 @@
 //! The set of catalogues errmap knows: the built-in ones plus any loaded at run time.
 
+use std::any::Any;
 use std::fmt;
-use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crate::builtin::CATALOGUES;
-use crate::catalogue::{Catalogue, Code};
-use crate::detect::ShapeIndex;
+use crate::catalogue::{Catalogue, CodeRef};
 use crate::error::Error;
 use crate::fxhash::FxHashMap;
-use crate::matching::{MatchFound, PreciseIndex, Query};
+use crate::matching::{MatchFound, PreciseIndex};
+use crate::text::Query;
 
 /// The catalogues errmap answers from.
 ///
 /// [`Registry::builtin`] is ready at no cost: the built-in catalogues are static
 /// tables. A registry is `Send + Sync`, so one instance can serve every thread of a
 /// gateway.
-#[derive(Debug, Clone)]
 pub struct Registry {
     catalogues: Vec<Catalogue>,
     /// Every catalogue id and alias, ASCII-lowercase, with the position of the first
@@ -25,10 +24,42 @@ pub struct Registry {
     names: FxHashMap<Box<str>, usize>,
     /// Every catalogue's messages for finding an equal one or a template, on first use.
     precise: OnceLock<PreciseIndex>,
-    /// Which body shapes can fit a body with given member names, on first use.
-    shapes: OnceLock<ShapeIndex>,
-    /// Built on the first search, emptied when a catalogue is added.
-    pub(crate) search_index: crate::search::SearchIndex,
+    /// The indexes services above this floor build over the catalogues on first use
+    /// (see [`Registry::lazy`]); emptied when a catalogue is added.
+    lazy: [OnceLock<Box<dyn Any + Send + Sync>>; Slot::COUNT],
+}
+
+/// Which lazily built index of a service a [`Registry`] slot holds. The registry knows
+/// only the slot: the index's type belongs to the service that builds it, so the
+/// registry imports nothing from above its floor.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Slot {
+    /// `detect`'s index of every body shape.
+    Shapes,
+    /// `search`'s index of every searchable text.
+    Search,
+}
+
+impl Slot {
+    const COUNT: usize = 2;
+}
+
+impl Clone for Registry {
+    /// A copy of the catalogues; its indexes are built again on first use.
+    fn clone(&self) -> Registry {
+        Registry {
+            catalogues: self.catalogues.clone(),
+            names: self.names.clone(),
+            precise: self.precise.clone(),
+            lazy: Default::default(),
+        }
+    }
+}
+
+impl fmt::Debug for Registry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Registry").field("catalogues", &self.catalogues).finish_non_exhaustive()
+    }
 }
 
 fn add_names(names: &mut FxHashMap<Box<str>, usize>, at: usize, catalogue: &Catalogue) {
@@ -45,70 +76,6 @@ fn name_index(catalogues: &[Catalogue]) -> FxHashMap<Box<str>, usize> {
     names
 }
 
-/// A code together with the catalogue it belongs to. Dereferences to the [`Code`].
-#[derive(Clone, Copy)]
-pub struct CodeRef<'r> {
-    catalogue: &'r Catalogue,
-    code: &'r Code,
-}
-
-impl<'r> CodeRef<'r> {
-    pub(crate) fn new(catalogue: &'r Catalogue, code: &'r Code) -> CodeRef<'r> {
-        CodeRef { catalogue, code }
-    }
-
-    /// The catalogue the code belongs to.
-    pub fn catalogue(&self) -> &'r Catalogue {
-        self.catalogue
-    }
-
-    /// The code's mapping and vendor text.
-    pub fn entry(&self) -> &'r Code {
-        self.code
-    }
-
-    /// The code as the vendor writes it, borrowed for as long as the registry.
-    pub fn code(&self) -> &'r str {
-        self.code.code()
-    }
-
-    /// The vendor's symbol, if any, borrowed for as long as the registry.
-    pub fn symbol(&self) -> Option<&'r str> {
-        self.code.symbol()
-    }
-
-    /// The vendor's message, borrowed for as long as the registry; `None` where the
-    /// vendor documents none.
-    pub fn message(&self) -> Option<&'r str> {
-        self.code.message()
-    }
-
-    /// Whether both refer to the same code of the same catalogue.
-    pub fn same_as(&self, other: &CodeRef<'_>) -> bool {
-        std::ptr::eq(self.code, other.code)
-    }
-}
-
-impl Deref for CodeRef<'_> {
-    type Target = Code;
-
-    fn deref(&self) -> &Code {
-        self.code
-    }
-}
-
-impl fmt::Debug for CodeRef<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.catalogue.id(), self.code.code())
-    }
-}
-
-impl fmt::Display for CodeRef<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.catalogue.id(), self.code.code())
-    }
-}
-
 impl Default for Registry {
     fn default() -> Registry {
         Registry::new()
@@ -120,13 +87,7 @@ impl Registry {
     pub fn new() -> Registry {
         let catalogues = CATALOGUES.to_vec();
         let names = name_index(&catalogues);
-        Registry {
-            catalogues,
-            names,
-            precise: OnceLock::new(),
-            shapes: OnceLock::new(),
-            search_index: Default::default(),
-        }
+        Registry { catalogues, names, precise: OnceLock::new(), lazy: Default::default() }
     }
 
     /// The shared registry of built-in catalogues.
@@ -137,27 +98,29 @@ impl Registry {
 
     /// Adds a catalogue loaded at run time. Its id and aliases must not be taken by
     /// another catalogue, except that a catalogue marked `overrides = true` replaces
-    /// the built-in one of the same id.
+    /// the built-in one of the same id. Nothing changes when it cannot be added.
     pub fn add(&mut self, catalogue: Catalogue) -> Result<(), Error> {
-        self.search_index = Default::default();
-        if catalogue.overrides {
-            if let Some(at) = self.catalogues.iter().position(|c| c.builtin && c.id.eq_ignore_ascii_case(&catalogue.id))
-            {
-                self.catalogues.remove(at);
-                self.names = name_index(&self.catalogues);
-                self.precise = OnceLock::new();
-                self.shapes = OnceLock::new();
-            }
-        }
+        let replaced = if catalogue.overrides {
+            self.catalogues.iter().position(|c| c.builtin && c.id.eq_ignore_ascii_case(&catalogue.id))
+        } else {
+            None
+        };
         for name in std::iter::once(catalogue.id()).chain(catalogue.aliases()) {
-            if let Some(at) = self.position(name) {
-                return Err(Error::DuplicateCatalogue { name: name.to_string(), builtin: self.catalogues[at].builtin });
+            if let Some(at) = self.position(name).filter(|&at| Some(at) != replaced) {
+                return Err(Error::DuplicateCatalogue {
+                    name: name.to_string(),
+                    builtin: self.catalogues[at].builtin,
+                    overrides: catalogue.overrides,
+                });
             }
         }
-        add_names(&mut self.names, self.catalogues.len(), &catalogue);
+        if let Some(at) = replaced {
+            self.catalogues.remove(at);
+        }
         self.catalogues.push(catalogue);
+        self.names = name_index(&self.catalogues);
         self.precise = OnceLock::new();
-        self.shapes = OnceLock::new();
+        self.lazy = Default::default();
         Ok(())
     }
 
@@ -246,9 +209,14 @@ impl Registry {
         self.precise.get_or_init(|| PreciseIndex::new(&self.catalogues))
     }
 
-    /// Which body shapes can fit a body, by its member names.
-    pub(crate) fn shape_index(&self) -> &ShapeIndex {
-        self.shapes.get_or_init(|| ShapeIndex::new(self))
+    /// The index in `slot`, built by `build` on first use. Each slot holds one type,
+    /// the one its service builds.
+    pub(crate) fn lazy<T: Any + Send + Sync>(&self, slot: Slot, build: impl FnOnce(&Registry) -> T) -> &T {
+        let index = self.lazy[slot as usize].get_or_init(|| Box::new(build(self)));
+        match index.downcast_ref::<T>() {
+            Some(index) => index,
+            None => unreachable!("registry slot {slot:?} holds one type only"),
+        }
     }
 
     /// The code `code` of catalogue `vendor`. The code is matched exactly first, then

@@ -11,15 +11,15 @@
 //! and kept with it: a registry that never searches pays nothing.
 
 use std::fmt;
-use std::sync::OnceLock;
 
 use serde::{Serialize, Serializer};
 
+use crate::catalogue::CodeRef;
 use crate::error::Error;
-use crate::matching::{common, fill_template, fold};
 use crate::messages::{Locale, Messages, TextOrigin};
-use crate::registry::{CodeRef, Registry};
+use crate::registry::{Registry, Slot};
 use crate::taxonomy::{Kind, string_enum};
+use crate::text::{common, fill_template, fold};
 
 /// The least score a hit needs by default ([`SearchOptions::default`]).
 pub const DEFAULT_MIN_SCORE: f64 = 0.45;
@@ -239,7 +239,7 @@ impl Registry {
         if query.folded.is_empty() || options.limit == 0 {
             return Ok(Vec::new());
         }
-        let index = self.search_index.0.get_or_init(|| Index::build(self));
+        let index = self.lazy(Slot::Search, Index::build);
 
         // Kinds are scored even when narrowed to a vendor: codes can be found through theirs.
         let kind_hits: Vec<Option<Candidate<'_>>> = index.kinds.iter().map(|texts| best_of(texts, &query)).collect();
@@ -330,17 +330,6 @@ fn best_of<'r>(texts: &'r [Text], query: &Query) -> Option<Candidate<'r>> {
         }
     }
     best
-}
-
-/// The lazily built index a [`Registry`] keeps for searching. Cloned with the
-/// registry; emptied when a catalogue is added.
-#[derive(Clone, Default)]
-pub(crate) struct SearchIndex(OnceLock<Index>);
-
-impl fmt::Debug for SearchIndex {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SearchIndex").field("built", &self.0.get().is_some()).finish()
-    }
 }
 
 /// Every searchable text, in its three forms.

@@ -8,8 +8,8 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use crate::builtin::{KINDS, KINDS_TABLE};
 use crate::fxhash;
+use crate::kin::Tree;
 
 /// A canonical error kind, such as `user_not_found` or `mfa_required`.
 ///
@@ -255,6 +255,15 @@ string_enum! {
         Enumeration => "enumeration",
     }
 }
+
+/// Whether any kind is below `kind` in the tree.
+pub(crate) fn has_narrower_kinds(kind: Kind) -> bool {
+    NEIGHBOURS[usize::from(kind.0)].iter().any(|&(_, tree, _)| tree == Tree::TargetNarrower)
+}
+
+// KINDS, KINDS_TABLE, NEIGHBOURS and the `Kind` constants, generated from
+// mappings/taxonomy.toml.
+include!(concat!(env!("OUT_DIR"), "/kinds.rs"));
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,14 @@
-//! Small text helpers: making untrusted text safe to print, finding text ignoring
-//! ASCII case, and "did you mean".
+//! The one text module: making untrusted text safe to print, finding text ignoring
+//! ASCII case, "did you mean", and (in its submodules) folding, bigram similarity and
+//! message templates, which message matching and search share.
+
+pub(crate) mod fold;
+pub(crate) mod template;
 
 use std::borrow::Cow;
+
+pub(crate) use fold::{Query, SimilarIndex, collapse_spaces, common, fold, fold_into, similarity};
+pub(crate) use template::{Template, fill_template, has_literal_text};
 
 /// Removes control characters (ANSI escape sequences whole, carriage returns, NULs, …)
 /// from text that came from outside, such as a vendor message, before it reaches a

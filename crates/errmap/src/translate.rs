@@ -28,11 +28,11 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::builtin::NEIGHBOURS;
+use crate::catalogue::CodeRef;
 use crate::catalogue::{Catalogue, KindMatch, Variant};
 use crate::kin::{self, Tree};
-use crate::registry::{CodeRef, Registry};
-use crate::taxonomy::Kind;
+use crate::registry::Registry;
+use crate::taxonomy::{Kind, NEIGHBOURS};
 
 /// How a target code relates to the source code.
 #[derive(Debug, Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -134,11 +134,6 @@ impl<'r> Translation<'r> {
 /// distance, in kind order: tabulated by build.rs from the taxonomy.
 fn neighbours(kind: Kind) -> &'static [(Kind, Tree, u8)] {
     NEIGHBOURS[usize::from(kind.0)]
-}
-
-/// Whether any kind is below `kind` in the tree.
-pub(crate) fn has_narrower_kinds(kind: Kind) -> bool {
-    neighbours(kind).iter().any(|&(_, tree, _)| tree == Tree::TargetNarrower)
 }
 
 /// How kind `b` sits relative to kind `a`, and how many steps apart they are.
