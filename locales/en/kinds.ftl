@@ -73,8 +73,6 @@ kind-token_invalid = Your sign-in session is not valid.
     .hint = Sign in again to continue.
 kind-token_expired = Your sign-in session has expired.
     .hint = Sign in again to continue.
-kind-reauthentication_required = Please confirm it is you before doing this.
-    .hint = Sign in again or complete the verification, then repeat the action.
 
 
 ## Verification
@@ -109,6 +107,8 @@ kind-action_required = One more step is needed to finish signing in.
     .hint = Follow the instructions on screen to continue.
 kind-step_up_required = This needs a stronger or more recent sign-in.
     .hint = Sign in again, with the additional verification you are asked for.
+kind-reauthentication_required = Please confirm it is you before doing this.
+    .hint = Sign in again or complete the verification, then repeat the action.
 kind-mfa_required = Additional verification is needed to finish signing in.
     .hint = Enter a code from your authenticator app, or use another second factor, to continue.
 kind-consent_required = The application needs your consent to continue.

@@ -63,8 +63,6 @@ kind-token_invalid = 登录状态无效。
     .hint = 请重新登录以继续。
 kind-token_expired = 登录状态已过期。
     .hint = 请重新登录以继续。
-kind-reauthentication_required = 执行此操作前，需要再次确认您的身份。
-    .hint = 请重新登录或完成验证，然后再执行此操作。
 
 
 ## Verification
@@ -99,6 +97,8 @@ kind-action_required = 还需完成一个步骤才能完成登录。
     .hint = 请按照页面提示继续操作。
 kind-step_up_required = 此操作需要更强或更近期的身份认证。
     .hint = 请按要求完成额外验证后重新登录。
+kind-reauthentication_required = 执行此操作前，需要再次确认您的身份。
+    .hint = 请重新登录或完成验证，然后再执行此操作。
 kind-mfa_required = 需要完成多因素认证才能完成登录。
     .hint = 请输入身份验证器应用中的验证码，或使用其他第二重验证方式继续。
 kind-consent_required = 应用需要您的授权同意才能继续。

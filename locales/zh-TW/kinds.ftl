@@ -63,8 +63,6 @@ kind-token_invalid = 您的登入狀態無效。
     .hint = 請重新登入以繼續。
 kind-token_expired = 您的登入狀態已過期。
     .hint = 請重新登入以繼續。
-kind-reauthentication_required = 執行此操作前，請先確認您的身分。
-    .hint = 請重新登入或完成驗證，然後再執行一次此操作。
 
 
 ## 驗證
@@ -99,6 +97,8 @@ kind-action_required = 還需要再完成一個步驟才能完成登入。
     .hint = 請依照畫面上的指示繼續。
 kind-step_up_required = 此操作需要更高強度或更近期的登入驗證。
     .hint = 請重新登入，並完成系統要求的額外驗證。
+kind-reauthentication_required = 執行此操作前，請先確認您的身分。
+    .hint = 請重新登入或完成驗證，然後再執行一次此操作。
 kind-mfa_required = 需要額外驗證才能完成登入。
     .hint = 請輸入驗證器應用程式中的驗證碼，或改用其他第二步驟驗證方式以繼續。
 kind-consent_required = 應用程式需要您的同意才能繼續。
