@@ -37,6 +37,8 @@ kind-password_not_set = This account has no password, so it cannot sign in with 
     .hint = Sign in the way you set up the account, such as with a linked social account.
 kind-client_authentication_failed = The application's own credentials were rejected.
     .hint = Check the client ID and secret (or key) the application sends, and generate a new secret if the old one was revoked.
+kind-client_not_found = The application is not registered with the sign-in service.
+    .hint = Check the client ID the application sends, and that the client is registered in the realm, tenant or environment the request goes to.
 
 
 ## Account status

@@ -36,6 +36,8 @@ kind-password_not_set = 该账号未设置密码，无法使用密码登录。
     .hint = 请使用您创建账号时的方式登录，例如已绑定的第三方账号。
 kind-client_authentication_failed = 应用自身的凭证验证未通过。
     .hint = 请检查应用发送的客户端 ID 和密钥；如果原密钥已失效，请重新生成。
+kind-client_not_found = 该应用未在登录服务中注册。
+    .hint = 请检查应用发送的客户端 ID，并确认该客户端已在请求发往的领域（realm）、租户或环境中注册。
 
 
 ## Account status

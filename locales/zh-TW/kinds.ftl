@@ -36,6 +36,8 @@ kind-password_not_set = 此帳號未設定密碼，因此無法使用密碼登�
     .hint = 請使用您建立帳號時的方式登入，例如已綁定的社群帳號。
 kind-client_authentication_failed = 應用程式本身的憑證遭到拒絕。
     .hint = 請檢查應用程式送出的用戶端 ID 與密鑰（或金鑰）；如果舊密鑰已被撤銷，請產生新的密鑰。
+kind-client_not_found = 此應用程式未在登入服務中註冊。
+    .hint = 請檢查應用程式送出的用戶端 ID，並確認該用戶端已在請求送往的領域（realm）、租用戶或環境中註冊。
 
 
 ## 帳號狀態
