@@ -27,10 +27,18 @@ kind-bad_password = The password is incorrect.
     .hint = Try again, or reset your password if you have forgotten it.
 kind-old_password_incorrect = The current password you entered is incorrect.
     .hint = Enter the password you sign in with now. If you have forgotten it, reset your password instead.
+kind-refresh_token_invalid = Your sign-in can no longer be renewed.
+    .hint = Sign in again to continue.
+kind-authorization_code_invalid = The sign-in could not be completed: its authorization code was not accepted.
+    .hint = Redeem each authorization code once, soon after it is issued, with the redirect URI and PKCE code verifier of its authorization request. Then start the sign-in again.
+kind-device_code_expired = The sign-in request for this device has expired.
+    .hint = Start a new device authorization and show the user the new code. Stop polling with the old device code.
 kind-password_not_set = This account has no password, so it cannot sign in with one.
     .hint = Sign in the way you set up the account, such as with a linked social account.
 kind-client_authentication_failed = The application's own credentials were rejected.
     .hint = Check the client ID and secret (or key) the application sends, and generate a new secret if the old one was revoked.
+kind-client_not_found = The application is not registered with the sign-in service.
+    .hint = Check the client ID the application sends, and that the client is registered in the realm, tenant or environment the request goes to.
 
 
 ## Account status
@@ -73,8 +81,6 @@ kind-token_invalid = Your sign-in session is not valid.
     .hint = Sign in again to continue.
 kind-token_expired = Your sign-in session has expired.
     .hint = Sign in again to continue.
-kind-reauthentication_required = Please confirm it is you before doing this.
-    .hint = Sign in again or complete the verification, then repeat the action.
 
 
 ## Verification
@@ -109,6 +115,8 @@ kind-action_required = One more step is needed to finish signing in.
     .hint = Follow the instructions on screen to continue.
 kind-step_up_required = This needs a stronger or more recent sign-in.
     .hint = Sign in again, with the additional verification you are asked for.
+kind-reauthentication_required = Please confirm it is you before doing this.
+    .hint = Sign in again or complete the verification, then repeat the action.
 kind-mfa_required = Additional verification is needed to finish signing in.
     .hint = Enter a code from your authenticator app, or use another second factor, to continue.
 kind-consent_required = The application needs your consent to continue.

@@ -26,10 +26,18 @@ kind-bad_password = 密码错误。
     .hint = 请重新输入；如果忘记了密码，可以重置密码。
 kind-old_password_incorrect = 输入的当前密码不正确。
     .hint = 请输入您现在登录使用的密码。如果忘记了，请改为重置密码。
+kind-refresh_token_invalid = 登录状态已无法续期。
+    .hint = 请重新登录以继续。
+kind-authorization_code_invalid = 授权码未被接受，无法完成登录。
+    .hint = 每个授权码只能兑换一次，请在颁发后尽快兑换，并使用其授权请求中的重定向 URI 和 PKCE code_verifier，然后重新发起登录。
+kind-device_code_expired = 此设备的登录请求已过期。
+    .hint = 请重新发起设备授权，并向用户展示新的用户码。不要再用旧的设备码轮询。
 kind-password_not_set = 该账号未设置密码，无法使用密码登录。
     .hint = 请使用您创建账号时的方式登录，例如已绑定的第三方账号。
 kind-client_authentication_failed = 应用自身的凭证验证未通过。
     .hint = 请检查应用发送的客户端 ID 和密钥；如果原密钥已失效，请重新生成。
+kind-client_not_found = 该应用未在登录服务中注册。
+    .hint = 请检查应用发送的客户端 ID，并确认该客户端已在请求发往的领域（realm）、租户或环境中注册。
 
 
 ## Account status
@@ -63,8 +71,6 @@ kind-token_invalid = 登录状态无效。
     .hint = 请重新登录以继续。
 kind-token_expired = 登录状态已过期。
     .hint = 请重新登录以继续。
-kind-reauthentication_required = 执行此操作前，需要再次确认您的身份。
-    .hint = 请重新登录或完成验证，然后再执行此操作。
 
 
 ## Verification
@@ -99,6 +105,8 @@ kind-action_required = 还需完成一个步骤才能完成登录。
     .hint = 请按照页面提示继续操作。
 kind-step_up_required = 此操作需要更强或更近期的身份认证。
     .hint = 请按要求完成额外验证后重新登录。
+kind-reauthentication_required = 执行此操作前，需要再次确认您的身份。
+    .hint = 请重新登录或完成验证，然后再执行此操作。
 kind-mfa_required = 需要完成多因素认证才能完成登录。
     .hint = 请输入身份验证器应用中的验证码，或使用其他第二重验证方式继续。
 kind-consent_required = 应用需要您的授权同意才能继续。

@@ -26,10 +26,18 @@ kind-bad_password = 密碼不正確。
     .hint = 請再試一次；如果忘記密碼，請重設密碼。
 kind-old_password_incorrect = 您輸入的目前密碼不正確。
     .hint = 請輸入您目前用來登入的密碼。如果忘記了，請改為重設密碼。
+kind-refresh_token_invalid = 您的登入狀態已無法延續。
+    .hint = 請重新登入以繼續。
+kind-authorization_code_invalid = 授權碼未被接受，因此無法完成登入。
+    .hint = 每個授權碼只能兌換一次，請在核發後盡快兌換，並使用其授權請求中的重新導向 URI 與 PKCE code_verifier，然後重新開始登入。
+kind-device_code_expired = 此裝置的登入請求已過期。
+    .hint = 請重新開始裝置授權，並向使用者顯示新的使用者代碼。不要再以舊的裝置代碼輪詢。
 kind-password_not_set = 此帳號未設定密碼，因此無法使用密碼登入。
     .hint = 請使用您建立帳號時的方式登入，例如已綁定的社群帳號。
 kind-client_authentication_failed = 應用程式本身的憑證遭到拒絕。
     .hint = 請檢查應用程式送出的用戶端 ID 與密鑰（或金鑰）；如果舊密鑰已被撤銷，請產生新的密鑰。
+kind-client_not_found = 此應用程式未在登入服務中註冊。
+    .hint = 請檢查應用程式送出的用戶端 ID，並確認該用戶端已在請求送往的領域（realm）、租用戶或環境中註冊。
 
 
 ## 帳號狀態
@@ -63,8 +71,6 @@ kind-token_invalid = 您的登入狀態無效。
     .hint = 請重新登入以繼續。
 kind-token_expired = 您的登入狀態已過期。
     .hint = 請重新登入以繼續。
-kind-reauthentication_required = 執行此操作前，請先確認您的身分。
-    .hint = 請重新登入或完成驗證，然後再執行一次此操作。
 
 
 ## 驗證
@@ -99,6 +105,8 @@ kind-action_required = 還需要再完成一個步驟才能完成登入。
     .hint = 請依照畫面上的指示繼續。
 kind-step_up_required = 此操作需要更高強度或更近期的登入驗證。
     .hint = 請重新登入，並完成系統要求的額外驗證。
+kind-reauthentication_required = 執行此操作前，請先確認您的身分。
+    .hint = 請重新登入或完成驗證，然後再執行一次此操作。
 kind-mfa_required = 需要額外驗證才能完成登入。
     .hint = 請輸入驗證器應用程式中的驗證碼，或改用其他第二步驟驗證方式以繼續。
 kind-consent_required = 應用程式需要您的同意才能繼續。
