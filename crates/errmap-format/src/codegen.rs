@@ -275,6 +275,8 @@ fn write_catalogues(out: &mut String, pool: &mut Blob, taxonomy: &TaxonomySource
             by_kind[kind].push(i);
             let params_at = code_params.len();
             code_params.extend(code.params.iter().map(|p| pool.text(p.get_ref())));
+            let seen_at = code_params.len();
+            code_params.extend(code.seen.iter().map(|s| pool.text(s.get_ref().message.get_ref())));
             let variants_at = code_variants.len();
             let variants: Vec<String> = code
                 .variant
@@ -299,7 +301,7 @@ fn write_catalogues(out: &mut String, pool: &mut Blob, taxonomy: &TaxonomySource
             code_variants.extend(variants);
             let _ = writeln!(
                 out,
-                "            Code {{ code: {}, symbol: {}, message: {}, language: {}, description: {}, http_status: {}, params: Items::builtin({params_at}, {}), kind: Kind({kind}), kind_match: KindMatch::{}, reason: {}, variants: Items::builtin({variants_at}, {}), same_as: {} }},",
+                "            Code {{ code: {}, symbol: {}, message: {}, language: {}, description: {}, http_status: {}, params: Items::builtin({params_at}, {}), kind: Kind({kind}), kind_match: KindMatch::{}, reason: {}, variants: Items::builtin({variants_at}, {}), same_as: {}, seen: Items::builtin({seen_at}, {}) }},",
                 pool.text(field(&code.code).expect("checked before")),
                 pool.optional(field(&code.symbol)),
                 pool.optional(field(&code.message)),
@@ -311,6 +313,7 @@ fn write_catalogues(out: &mut String, pool: &mut Blob, taxonomy: &TaxonomySource
                 pool.optional(field(&code.reason)),
                 code_variants.len() - variants_at,
                 pool.optional(field(&code.same_as)),
+                code.seen.len(),
             );
         }
         out.push_str("        ]),\n");

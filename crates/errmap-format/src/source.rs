@@ -293,6 +293,23 @@ pub struct CodeSource<'a> {
     /// Conditions the vendor reports with this one code, told apart by another field.
     #[serde(borrow, default)]
     pub variant: Vec<Spanned<VariantSource<'a>>>,
+    /// Texts the vendor's servers send with this code where they differ from the
+    /// documented message (reworded, from another layer of the stack).
+    #[serde(borrow, default)]
+    pub seen: Vec<Spanned<SeenSource<'a>>>,
+}
+
+/// One `[[code.seen]]` table: a message the vendor really sends with the code, and
+/// where it was found.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeenSource<'a> {
+    /// The text, exactly as the vendor sends it.
+    #[serde(borrow)]
+    pub message: Spanned<Str<'a>>,
+    /// Where it was found: repository, path and commit, or a page.
+    #[serde(borrow)]
+    pub source: Spanned<Str<'a>>,
 }
 
 /// One `[[code.variant]]` table: when the body's `field` equals (or contains) a value,
@@ -782,6 +799,14 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
                 }
             }
             check_mapping(variant.span(), &v.kind, &v.kind_match, &v.reason, kind_ids, &known, &mut problems);
+        }
+        for seen in &code.seen {
+            let seen = seen.get_ref();
+            for (value, field) in [(&seen.message, "seen.message"), (&seen.source, "seen.source")] {
+                if value.get_ref().trim().is_empty() || has_control(value.get_ref()) {
+                    problems.push(Problem::at(value, ProblemKind::EmptyField { field }));
+                }
+            }
         }
     }
     for body in &catalogue.body {

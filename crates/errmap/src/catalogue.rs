@@ -355,6 +355,7 @@ impl Catalogue {
                     reason: text(entry.reason),
                     variants,
                     same_as: text(entry.same_as),
+                    seen: entry.seen.into_iter().map(|seen| owned(seen.into_inner().message)).collect(),
                 }
             })
             .collect();

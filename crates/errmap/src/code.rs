@@ -61,6 +61,8 @@ pub struct Code {
     pub(crate) reason: Option<Text>,
     pub(crate) variants: Items<Variant>,
     pub(crate) same_as: Option<Text>,
+    /// Texts the vendor's servers send with the code besides the documented message.
+    pub(crate) seen: Items<Text>,
 }
 
 impl Code {
@@ -119,6 +121,13 @@ impl Code {
     /// vendor's stack (Firebase REST `EMAIL_NOT_FOUND` and SDK `auth/user-not-found`).
     pub fn same_as(&self) -> Option<&str> {
         self.same_as.as_deref()
+    }
+
+    /// Messages the vendor's servers really send with this code where they differ
+    /// from the documented one (Keycloak's "Session not active" beside
+    /// `invalid_grant`); message matching finds the code by them too.
+    pub fn seen_messages(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.seen.iter().map(|t| t.as_str())
     }
 
     /// The conditions this one code stands for, told apart by another field of the

@@ -53,9 +53,31 @@ pub(crate) struct Extracted<'r, 'v> {
     /// the ranking and kept for the error.
     pub(crate) variant: Option<&'r Variant>,
     /// The ranking of the candidate (see `Normalizer::classify`), best highest.
-    /// Known code, specificity, a variant recognised, a standard vocabulary, affinity,
-    /// a code at all, a documented status that agrees: compared in that order.
-    pub(crate) score: (bool, usize, bool, bool, usize, bool, bool),
+    pub(crate) score: Score,
+}
+
+/// How strongly a body's evidence points at one candidate reading of it. Compared
+/// field by field in this order, so each field outweighs all that follow.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Score {
+    /// The code is one the candidate's catalogue defines.
+    pub(crate) known_code: bool,
+    /// How many fields the shape requires; 0 for a shape many services share.
+    pub(crate) shape_specificity: usize,
+    /// One of the code's variants recognises the body's other fields.
+    pub(crate) variant: bool,
+    /// The body's message is the code's documented message or one seen from the
+    /// vendor's servers.
+    pub(crate) message_agrees: bool,
+    /// The catalogue is a standard vocabulary (OAuth's `invalid_grant`), preferred to
+    /// any one vendor when nothing else tells them apart.
+    pub(crate) standard: bool,
+    /// How much an unknown code looks like the catalogue's own (`code_affinity`).
+    pub(crate) affinity: usize,
+    /// The shape found a code at all.
+    pub(crate) has_code: bool,
+    /// The code's documented HTTP status is the response's.
+    pub(crate) status_agrees: bool,
 }
 
 impl Extracted<'_, '_> {

@@ -150,6 +150,9 @@ impl PreciseIndex {
                     precise.equal.entry(Box::from(folded)).or_insert((c as u32, i));
                 }
             }
+            for (i, folded) in &index.seen {
+                precise.equal.entry(folded.clone()).or_insert((c as u32, *i));
+            }
             for template in &index.templates {
                 precise.templates.push((c as u32, template.clone()));
             }

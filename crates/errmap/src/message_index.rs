@@ -28,6 +28,9 @@ pub(crate) struct MessageIndex {
     /// [`Template::prefix`]) and the prefix folded: the folded text of an instance
     /// starts with it.
     pub(crate) templates: Vec<IndexedTemplate>,
+    /// The texts seen from the vendor's servers (see `Code::seen_messages`), folded,
+    /// each with its code, in table order.
+    pub(crate) seen: Vec<(u32, Box<str>)>,
 }
 
 /// A code's message template, parsed, with the prefix (see [`Template::prefix`]) a text
@@ -64,6 +67,16 @@ impl MessageIndex {
             if let Some(folded) = index.folded(i) {
                 let folded = Box::from(folded);
                 index.equal.entry(folded).or_insert(i);
+            }
+        }
+        // After every documented message: a documented text keeps its own code.
+        for (i, code) in codes.iter().enumerate() {
+            for seen in code.seen_messages() {
+                let folded: Box<str> = fold(seen).into();
+                if !folded.is_empty() {
+                    index.equal.entry(folded.clone()).or_insert(i as u32);
+                    index.seen.push((i as u32, folded));
+                }
             }
         }
         for (i, code) in codes.iter().enumerate() {

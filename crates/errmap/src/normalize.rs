@@ -19,7 +19,7 @@ use serde_json::Value;
 use crate::body::{Json, Node};
 use crate::catalogue::CodeRef;
 use crate::catalogue::{BodyShape, Catalogue, Variant};
-use crate::detect::{self, Candidates, Extracted, RawCode};
+use crate::detect::{self, Candidates, Extracted, RawCode, Score};
 use crate::error::Error;
 use crate::matching::{self, MatchFound, MessageMatch};
 use crate::messages::{Arg, Locale, Messages};
@@ -283,6 +283,15 @@ fn message_text<'r>(message: &str, entry: Option<CodeRef<'r>>) -> Cow<'r, str> {
     }
 }
 
+/// Whether `message` is `entry`'s documented message or one seen from the vendor's
+/// servers, once case, spacing and punctuation are set aside.
+fn message_agrees(entry: CodeRef<'_>, message: &str) -> bool {
+    let folded = crate::text::fold(message);
+    !folded.is_empty()
+        && (entry.message().is_some_and(|m| crate::text::fold(m) == folded)
+            || entry.seen_messages().any(|m| crate::text::fold(m) == folded))
+}
+
 impl<'r> Normalizer<'r> {
     /// A normalizer over `registry`, with the default [`Limits`].
     pub fn new(registry: &'r Registry) -> Normalizer<'r> {
@@ -439,9 +448,19 @@ impl<'r> Normalizer<'r> {
             // the one whose variants recognise the body's other fields, then to a standard
             // vocabulary (OAuth's invalid_grant) before any one vendor.
             c.variant = c.entry.and_then(|e| variant_of(e, body));
-            let variant = c.variant.is_some();
-            let standard = c.catalogue.is_standard();
-            c.score = (c.entry.is_some(), c.shape.specificity(), variant, standard, affinity, c.code.is_some(), agrees);
+            c.score = Score {
+                known_code: c.entry.is_some(),
+                shape_specificity: c.shape.specificity(),
+                variant: c.variant.is_some(),
+                message_agrees: match (c.entry, c.message.as_deref()) {
+                    (Some(entry), Some(message)) => message_agrees(entry, message),
+                    _ => false,
+                },
+                standard: c.catalogue.is_standard(),
+                affinity,
+                has_code: c.code.is_some(),
+                status_agrees: agrees,
+            };
         }
         // Equal scores keep registry order.
         candidates.sort_unstable_by_key(|c| (std::cmp::Reverse(c.score), c.position));
@@ -492,8 +511,7 @@ impl<'r> Normalizer<'r> {
         // uses, or a code in its numbering), it stays, and its message is matched in its
         // own table first, then in the others. Otherwise the best message match anywhere
         // also decides the vendor.
-        let (_, specific, _, _, affinity, _, _) = best.score;
-        let decisive = hinted.is_some() || specific > 0 || affinity > 0;
+        let decisive = hinted.is_some() || best.score.shape_specificity > 0 || best.score.affinity > 0;
         let found = if decisive {
             best.message.as_deref().and_then(|message| {
                 let query = Query::new(message);
