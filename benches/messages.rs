@@ -10,7 +10,8 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use errmap_auth::{Arg, Kind, Locale, Messages, Registry};
+use errmap_auth::messages::Arg;
+use errmap_auth::{Kind, Locale, Messages, Registry};
 
 fn render(c: &mut Criterion) {
     let messages = Messages::get();

@@ -6,7 +6,8 @@
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
-use errmap_auth::{Catalogue, Registry, VariantTest};
+use errmap_auth::catalogue::VariantTest;
+use errmap_auth::{Catalogue, Registry};
 use serde_json::Value;
 
 fn fixtures() -> Vec<PathBuf> {

@@ -83,8 +83,8 @@ proptest! {
         let _ = Locale::choose(Some(&text), |_| None);
         let _ = Locale::choose(None, |_| Some(text.clone()));
         let _ = errmap_auth::Kind::from_id(&text);
-        let _ = errmap_auth::sanitize(&text);
-        let _ = errmap_auth::suggest(&text, [other.as_str()]);
+        let _ = errmap_auth::text::sanitize(&text);
+        let _ = errmap_auth::text::suggest(&text, [other.as_str()]);
         let _ = Catalogue::from_toml(&text, "input.toml");
         if let Ok(code) = registry.resolve(&format!("wilddog:{text}")) {
             prop_assert!(code.code() == text.trim() || code.code().eq_ignore_ascii_case(text.trim()) || code.symbol().is_some());
@@ -93,7 +93,7 @@ proptest! {
 
     #[test]
     fn sanitized_text_has_no_control_characters(text in any::<String>()) {
-        prop_assert!(!errmap_auth::sanitize(&text).chars().any(char::is_control));
+        prop_assert!(!errmap_auth::text::sanitize(&text).chars().any(char::is_control));
     }
 }
 

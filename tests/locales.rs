@@ -8,7 +8,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
-use errmap_auth::{Arg, Kind, Locale, Messages, Registry, TextOrigin};
+use errmap_auth::messages::{Arg, TextOrigin};
+use errmap_auth::{Kind, Locale, Messages, Registry};
 use fluent_syntax::ast::{Entry, Resource};
 use fluent_syntax::parser;
 

@@ -5,9 +5,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use errmap_auth::normalize::DetectedBy;
 use errmap_auth::{
-    CanonicalError, Catalogue, Context, DetectedBy, Error, Expose, Kind, Limits, Locale, Normalizer, ProblemOptions,
-    Registry,
+    CanonicalError, Catalogue, Context, Error, Expose, Kind, Limits, Locale, Normalizer, ProblemOptions, Registry,
 };
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
@@ -161,7 +161,7 @@ fn run_fixture(path: &Path) -> Result<(), String> {
     }
 
     let error = Normalizer::default().normalize(&body, &context).map_err(|e| format!("normalize failed: {e}"))?;
-    let params: BTreeMap<&str, &errmap_auth::ParamValue> =
+    let params: BTreeMap<&str, &errmap_auth::normalize::ParamValue> =
         error.params().iter().map(|(k, v)| (k.as_str(), v)).collect();
     let actual = json!({
         "vendor": error.vendor(),
@@ -493,7 +493,7 @@ fn vendor_messages_lose_their_control_characters() {
     assert_eq!(error.vendor_message(), Some("该用户不存在 "));
     assert_eq!(error.kind(), Kind::USER_NOT_FOUND);
     let error = normalize(bodies[2].as_bytes(), &Context::default());
-    assert_eq!(error.params(), [("remaining".to_string(), errmap_auth::ParamValue::Number(3.0))]);
+    assert_eq!(error.params(), [("remaining".to_string(), errmap_auth::normalize::ParamValue::Number(3.0))]);
 }
 
 #[test]
@@ -586,7 +586,7 @@ fn set_pointer(root: &mut Value, pointer: &str, new: Value) {
 }
 
 /// A body of `shape` carrying `code` and its documented message.
-fn wrap(shape: &errmap_auth::BodyShape, code: &errmap_auth::Code) -> Value {
+fn wrap(shape: &errmap_auth::catalogue::BodyShape, code: &errmap_auth::Code) -> Value {
     let mut body = Value::Object(Map::new());
     let digits = code.code().bytes().all(|b| b.is_ascii_digit()) && !code.code().starts_with('0');
     let value = if digits { json!(code.code().parse::<u64>().unwrap()) } else { json!(code.code()) };
@@ -606,7 +606,7 @@ fn wrap(shape: &errmap_auth::BodyShape, code: &errmap_auth::Code) -> Value {
 
 fn check_round_trip(
     catalogue: &Catalogue,
-    shape: &errmap_auth::BodyShape,
+    shape: &errmap_auth::catalogue::BodyShape,
     code: &errmap_auth::Code,
 ) -> Result<(), String> {
     let body = wrap(shape, code);
@@ -752,7 +752,7 @@ fn json_value() -> impl Strategy<Value = Value> {
 /// A body of one of the documented shapes with a vendor-like code and message, and
 /// arbitrary other members.
 fn shaped_body() -> impl Strategy<Value = Value> {
-    let shapes: Vec<&'static errmap_auth::BodyShape> =
+    let shapes: Vec<&'static errmap_auth::catalogue::BodyShape> =
         Registry::builtin().catalogues().iter().flat_map(Catalogue::bodies).filter(|s| s.code().is_some()).collect();
     let extra = prop::collection::btree_map(key(), json_value(), 0..3);
     (prop::sample::select(shapes), vendor_text(), any::<bool>(), vendor_text(), extra).prop_map(

@@ -2,10 +2,8 @@
 //! ids, words in Chinese and English), vendor narrowing, ordering, and properties over
 //! every built-in vendor message and over arbitrary text.
 
-use errmap_auth::{
-    Catalogue, CodeRef, Error, Kind, Locale, MAX_QUERY_CHARS, Registry, SearchField, SearchHit, SearchMatch,
-    SearchOptions, SearchTarget,
-};
+use errmap_auth::search::{MAX_QUERY_CHARS, SearchField, SearchHit, SearchMatch, SearchOptions, SearchTarget};
+use errmap_auth::{Catalogue, CodeRef, Error, Kind, Locale, Registry};
 use proptest::prelude::*;
 
 fn search<'r>(registry: &'r Registry, query: &str) -> Vec<SearchHit<'r>> {

@@ -4,7 +4,8 @@
 
 use std::collections::HashSet;
 
-use errmap_auth::{Exposure, Kind, Registry};
+use errmap_auth::taxonomy::Exposure;
+use errmap_auth::{Kind, Registry};
 
 fn kind(id: &str) -> Kind {
     Kind::from_id(id).unwrap_or_else(|| panic!("no kind {id:?}"))

@@ -26,8 +26,9 @@ use std::task::{Context as TaskContext, Poll};
 
 use axum::Router;
 use bytes::Bytes;
+use errmap_auth::normalize::DetectedBy;
 use errmap_auth::tower::{ErrmapLayer, StatusPolicy, UpstreamError, VENDOR_CODE_HEADER};
-use errmap_auth::{Context, DetectedBy, Error, Expose, Kind, Locale, Normalizer, ProblemOptions, Registry};
+use errmap_auth::{Context, Error, Expose, Kind, Locale, Normalizer, ProblemOptions, Registry};
 use http::{HeaderMap, HeaderValue, Method, Request, Response, StatusCode, header};
 use http_body::{Body, Frame, SizeHint};
 use http_body_util::{BodyExt, Empty};

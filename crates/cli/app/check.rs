@@ -11,7 +11,10 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use errmap_auth::{Arg, Catalogue, CatalogueProblem, Error, Registry, sanitize};
+use errmap_auth::error::CatalogueProblem;
+use errmap_auth::messages::Arg;
+use errmap_auth::text::sanitize;
+use errmap_auth::{Catalogue, Error, Registry};
 use serde::Serialize;
 
 use super::output::{BAD, GOOD, Ui, paint};

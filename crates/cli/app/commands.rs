@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use errmap_auth::{Arg, Assessment, CodeRef, Error, Kind, Locale, Registry, Relation, Translation, assess, sanitize};
+use errmap_auth::messages::Arg;
+use errmap_auth::text::sanitize;
+use errmap_auth::{Assessment, CodeRef, Error, Kind, Locale, Registry, Relation, Translation, assess};
 
 use super::json::{
     CodeEntryJson, CodeJson, CodesJson, ExplainJson, KindJson, MatchJson, SettingJson, TargetJson, TranslateJson,
@@ -56,7 +58,7 @@ pub fn translate(
     };
     let found = translations.iter().any(|t| !t.matches.is_empty());
     // A code that stands for several conditions is also translated condition by condition.
-    let variants: Vec<(&errmap_auth::Variant, Vec<Translation<'_>>)> = source
+    let variants: Vec<(&errmap_auth::catalogue::Variant, Vec<Translation<'_>>)> = source
         .entry()
         .variants()
         .iter()
@@ -124,17 +126,17 @@ pub(crate) fn relation_label(ui: &Ui, relation: Relation) -> String {
 }
 
 /// `field = "value"` or `field ∋ "value"`, for people.
-fn variant_condition(variant: &errmap_auth::Variant) -> String {
+fn variant_condition(variant: &errmap_auth::catalogue::Variant) -> String {
     let operator = match variant.test() {
-        errmap_auth::VariantTest::Equals(_) => "=",
-        errmap_auth::VariantTest::Contains(_) => "∋",
+        errmap_auth::catalogue::VariantTest::Equals(_) => "=",
+        errmap_auth::catalogue::VariantTest::Contains(_) => "∋",
     };
     format!("{} {operator} \"{}\"", variant.field(), variant.test().text())
 }
 
 /// The split of a code into conditions: each condition's kind and best equivalent in
 /// every target.
-fn variants_text(ui: &Ui, variants: &[(&errmap_auth::Variant, Vec<Translation<'_>>)], out: &mut String) {
+fn variants_text(ui: &Ui, variants: &[(&errmap_auth::catalogue::Variant, Vec<Translation<'_>>)], out: &mut String) {
     if variants.is_empty() {
         return;
     }
@@ -259,7 +261,7 @@ pub fn explain(ui: &Ui, format: Format, registry: &Registry, reference: &str) ->
             }
             for (tag, text) in &messages {
                 // A locale that falls back to another's translation is not repeated.
-                if text.origin == errmap_auth::TextOrigin::Errmap && text.language == *tag {
+                if text.origin == errmap_auth::messages::TextOrigin::Errmap && text.language == *tag {
                     row("label-translation", format!("{}  [{tag}]", text.text));
                 }
             }
@@ -477,9 +479,9 @@ struct SearchResultJson<'a> {
     symbol: Option<&'a str>,
     kind: Kind,
     score: f64,
-    field: errmap_auth::SearchField,
+    field: errmap_auth::search::SearchField,
     #[serde(rename = "match")]
-    how: errmap_auth::SearchMatch,
+    how: errmap_auth::search::SearchMatch,
     text: &'a str,
     values: &'a [String],
     message: String,
@@ -500,7 +502,7 @@ pub fn search(
     vendor: Option<&str>,
     limit: usize,
 ) -> Result<Outcome, Error> {
-    let options = errmap_auth::SearchOptions { vendor, limit, ..errmap_auth::SearchOptions::default() };
+    let options = errmap_auth::search::SearchOptions { vendor, limit, ..errmap_auth::search::SearchOptions::default() };
     let hits = registry.search(query, &options)?;
     let found = !hits.is_empty();
     let stdout = match format {

@@ -11,9 +11,10 @@
 
 use std::collections::BTreeMap;
 
-use errmap_auth::{
-    Actor, Category, CodeRef, Kind, KindMatch, Locale, LocalizedText, Relation, Setting, Variant, VariantTest,
-};
+use errmap_auth::catalogue::{Setting, Variant, VariantTest};
+use errmap_auth::messages::LocalizedText;
+use errmap_auth::taxonomy::{Actor, Category};
+use errmap_auth::{CodeRef, Kind, KindMatch, Locale, Relation};
 use serde::Serialize;
 
 /// A code as it appears in every output.

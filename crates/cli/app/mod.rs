@@ -18,7 +18,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
-use errmap_auth::{Arg, Catalogue, CatalogueProblem, Error, Expose, Locale, Registry};
+use errmap_auth::error::CatalogueProblem;
+use errmap_auth::messages::Arg;
+use errmap_auth::{Catalogue, Error, Expose, Locale, Registry};
 
 use output::Ui;
 
@@ -495,7 +497,7 @@ fn exit_code(error: &Error) -> u8 {
 
 /// A library error in the user's language.
 pub(crate) fn describe(ui: &Ui, error: &Error) -> String {
-    let text = |s: &str| errmap_auth::sanitize(s).into_owned();
+    let text = |s: &str| errmap_auth::text::sanitize(s).into_owned();
     match error {
         Error::UnknownVendor { given, suggestion, known } => {
             let given = text(given);

@@ -7,10 +7,10 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::path::Path;
 
-use errmap_auth::{
-    Arg, CanonicalError, Context, Error, Expose, Kind, Limits, Normalizer, ParamValue, ProblemOptions, Registry,
-    sanitize,
-};
+use errmap_auth::messages::Arg;
+use errmap_auth::normalize::ParamValue;
+use errmap_auth::text::sanitize;
+use errmap_auth::{CanonicalError, Context, Error, Expose, Kind, Limits, Normalizer, ProblemOptions, Registry};
 use serde::Serialize;
 
 use super::output::{Table, Ui};
@@ -43,7 +43,7 @@ struct NormalizedJson<'a> {
     http_status: u16,
     upstream_status: Option<u16>,
     retryable: bool,
-    detected_by: errmap_auth::DetectedBy,
+    detected_by: errmap_auth::normalize::DetectedBy,
     detection: &'a str,
     params: BTreeMap<&'a str, &'a ParamValue>,
     vendor_message: Option<&'a str>,

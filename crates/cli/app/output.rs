@@ -9,7 +9,9 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 
 use anstyle::{AnsiColor, Style};
-use errmap_auth::{Arg, Locale, Messages, Relation, sanitize};
+use errmap_auth::messages::Arg;
+use errmap_auth::text::sanitize;
+use errmap_auth::{Locale, Messages, Relation};
 use unicode_width::UnicodeWidthStr;
 
 /// Headings: a code, a catalogue.

@@ -8,7 +8,9 @@
 
 use std::fmt::Write as _;
 
-use errmap_auth::{Arg, Assessment, Catalogue, CodeRef, Error, Registry, Relation, assess, sanitize};
+use errmap_auth::messages::Arg;
+use errmap_auth::text::sanitize;
+use errmap_auth::{Assessment, Catalogue, CodeRef, Error, Registry, Relation, assess};
 use serde::Serialize;
 
 use super::commands::relation_label;

@@ -22,6 +22,7 @@ use crate::source::{self, CatalogueSource, Problem, Str};
 use crate::taxonomy::Kind;
 
 pub use crate::code::{BodyShape, Code, KindMatch, Setting, Variant, VariantTest};
+pub use crate::pool::CatalogueText;
 
 /// All the codes of one vendor (or one API of a vendor).
 #[derive(Debug, Clone)]

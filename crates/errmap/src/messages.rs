@@ -327,7 +327,8 @@ impl Messages {
     /// ignore them.
     ///
     /// ```
-    /// use errmap_auth::{Arg, Kind, Locale, Messages};
+    /// use errmap_auth::messages::Arg;
+    /// use errmap_auth::{Kind, Locale, Messages};
     /// let messages = Messages::get();
     /// let one = messages.kind_message_with(Kind::INVALID_CREDENTIALS, Locale::En, &[("remaining", Arg::Number(1.0))]);
     /// let three = messages.kind_message_with(Kind::INVALID_CREDENTIALS, Locale::En, &[("remaining", Arg::Number(3.0))]);

@@ -20,7 +20,8 @@ pub(crate) const TEXT_POOL: &str = include_str!(concat!(env!("OUT_DIR"), "/text-
 /// dereferences to `str`.
 ///
 /// ```
-/// use errmap_auth::{Registry, VariantTest};
+/// use errmap_auth::Registry;
+/// use errmap_auth::catalogue::VariantTest;
 ///
 /// let keycloak = Registry::builtin().catalogue("keycloak")?;
 /// let variant = &keycloak.get("invalid_grant").expect("documented").variants()[0];

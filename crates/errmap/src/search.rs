@@ -31,9 +31,9 @@ pub const MAX_QUERY_CHARS: usize = 1_000;
 /// What [`Registry::search`] looks through and how much it returns.
 ///
 /// ```
-/// use errmap_auth::SearchOptions;
+/// use errmap_auth::search::SearchOptions;
 /// let options = SearchOptions { vendor: Some("wilddog"), limit: 5, ..SearchOptions::default() };
-/// assert_eq!(options.min_score, errmap_auth::DEFAULT_MIN_SCORE);
+/// assert_eq!(options.min_score, errmap_auth::search::DEFAULT_MIN_SCORE);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SearchOptions<'a> {
@@ -208,7 +208,8 @@ impl Registry {
     /// # Example
     ///
     /// ```
-    /// use errmap_auth::{Registry, SearchField, SearchMatch, SearchOptions, SearchTarget};
+    /// use errmap_auth::Registry;
+    /// use errmap_auth::search::{SearchField, SearchMatch, SearchOptions, SearchTarget};
     ///
     /// let registry = Registry::builtin();
     /// let hits = registry.search("Invalid account name or password. Remaining attempts: 3", &SearchOptions::default())?;

@@ -16,8 +16,8 @@ pub(crate) use template::{Template, fill_template, has_literal_text};
 /// control characters is returned as it is, without copying.
 ///
 /// ```
-/// assert_eq!(errmap_auth::sanitize("bad\u{1b}[31m red\u{1b}[0m\u{7}"), "bad red");
-/// assert_eq!(errmap_auth::sanitize("two\r\nlines"), "two lines");
+/// assert_eq!(errmap_auth::text::sanitize("bad\u{1b}[31m red\u{1b}[0m\u{7}"), "bad red");
+/// assert_eq!(errmap_auth::text::sanitize("two\r\nlines"), "two lines");
 /// ```
 pub fn sanitize(text: &str) -> Cow<'_, str> {
     if !crate::source::has_control(text) {
@@ -113,8 +113,8 @@ fn find_bytes(haystack: &str, needle: &str, last: bool) -> Option<usize> {
 /// The candidate closest to `given`, when it is close enough to be a likely typo.
 ///
 /// ```
-/// assert_eq!(errmap_auth::suggest("wildog", ["authing", "wilddog"]), Some("wilddog"));
-/// assert_eq!(errmap_auth::suggest("zzz", ["authing", "wilddog"]), None);
+/// assert_eq!(errmap_auth::text::suggest("wildog", ["authing", "wilddog"]), Some("wilddog"));
+/// assert_eq!(errmap_auth::text::suggest("zzz", ["authing", "wilddog"]), None);
 /// ```
 pub fn suggest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     crate::source::closest(given, candidates)
