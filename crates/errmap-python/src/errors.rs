@@ -74,7 +74,7 @@ pub fn from_library(py: Python<'_>, error: &Error) -> PyErr {
                     vec![("origin", text(py, origin)), ("problems", PyList::new(py, problems)?.into_any())],
                 )
             }
-            Error::DuplicateCatalogue { name, builtin } => (
+            Error::DuplicateCatalogue { name, builtin, .. } => (
                 "DuplicateCatalogueError",
                 vec![
                     ("name", text(py, name)),

@@ -233,7 +233,7 @@ impl Registry {
     /// The codes and kinds that best match `text` (a vendor message, a code, a symbol,
     /// a kind id, a word), best first. With `vendor`, only that catalogue's codes.
     #[pyo3(
-        signature = (text, vendor=None, limit=10, *, min_score=em::DEFAULT_MIN_SCORE, locale=None),
+        signature = (text, vendor=None, limit=10, *, min_score=em::search::DEFAULT_MIN_SCORE, locale=None),
         text_signature = "(text, vendor=None, limit=10, *, min_score=0.45, locale='en')"
     )]
     fn search(
@@ -246,7 +246,7 @@ impl Registry {
         locale: Option<PyBackedStr>,
     ) -> PyResult<Vec<SearchHit>> {
         let locale = parse_locale(py, locale.as_deref())?;
-        let options = em::SearchOptions { vendor: vendor.as_deref(), limit, min_score };
+        let options = em::search::SearchOptions { vendor: vendor.as_deref(), limit, min_score };
         let hits = self.get().search(&text, &options).map_err(|e| from_library(py, &e))?;
         Ok(hits.iter().map(|hit| SearchHit::new(hit, locale)).collect())
     }

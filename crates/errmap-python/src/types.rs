@@ -161,10 +161,10 @@ record! {
     }
 }
 
-fn variant(variant: &em::Variant) -> Variant {
+fn variant(variant: &em::catalogue::Variant) -> Variant {
     let test = match variant.test() {
-        em::VariantTest::Equals(_) => "equals",
-        em::VariantTest::Contains(_) => "contains",
+        em::catalogue::VariantTest::Equals(_) => "equals",
+        em::catalogue::VariantTest::Contains(_) => "contains",
     };
     Variant {
         field: variant.field().to_string(),
@@ -176,10 +176,10 @@ fn variant(variant: &em::Variant) -> Variant {
     }
 }
 
-fn origin(origin: em::TextOrigin) -> &'static str {
+fn origin(origin: em::messages::TextOrigin) -> &'static str {
     match origin {
-        em::TextOrigin::Vendor => "vendor",
-        em::TextOrigin::Errmap => "errmap",
+        em::messages::TextOrigin::Vendor => "vendor",
+        em::messages::TextOrigin::Errmap => "errmap",
     }
 }
 
@@ -264,7 +264,7 @@ record! {
 }
 
 impl SearchHit {
-    pub fn new(hit: &em::SearchHit<'_>, locale: Locale) -> SearchHit {
+    pub fn new(hit: &em::search::SearchHit<'_>, locale: Locale) -> SearchHit {
         let code = hit.code();
         SearchHit {
             r#type: if code.is_some() { "code" } else { "kind" },
@@ -401,14 +401,16 @@ pub fn kinds(registry: &em::Registry, locale: Locale) -> Vec<Kind> {
 
 /// Values from the vendor's message, as a dict of int, float or str.
 #[derive(Clone, Debug, PartialEq, Default)]
-pub struct Params(pub Vec<(String, em::ParamValue)>);
+pub struct Params(pub Vec<(String, em::normalize::ParamValue)>);
 
-fn param<'py>(py: Python<'py>, value: &em::ParamValue) -> PyResult<Bound<'py, PyAny>> {
+fn param<'py>(py: Python<'py>, value: &em::normalize::ParamValue) -> PyResult<Bound<'py, PyAny>> {
     Ok(match value {
         // As the library serializes them: whole numbers are integers.
-        em::ParamValue::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => (*n as i64).into_pyobject(py)?.into_any(),
-        em::ParamValue::Number(n) => n.into_pyobject(py)?.into_any(),
-        em::ParamValue::Text(text) => text.into_pyobject(py)?.into_any(),
+        em::normalize::ParamValue::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => {
+            (*n as i64).into_pyobject(py)?.into_any()
+        }
+        em::normalize::ParamValue::Number(n) => n.into_pyobject(py)?.into_any(),
+        em::normalize::ParamValue::Text(text) => text.into_pyobject(py)?.into_any(),
     })
 }
 
