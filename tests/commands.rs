@@ -279,6 +279,24 @@ fn a_user_catalogue_joins_the_built_in_ones() {
 }
 
 #[test]
+fn catalogue_and_catalog_are_one_flag_and_one_variable() {
+    let gateway = fixture("only/gateway.toml");
+    let flag = run(errmap().args(["translate", "gateway:GW-404", "wilddog", "--catalogue"]).arg(&gateway));
+    assert_eq!(flag.code, 0, "{}", flag.stderr);
+    let alias = run(errmap().args(["translate", "gateway:GW-404", "wilddog", "--catalog"]).arg(&gateway));
+    assert_eq!(alias.stdout, flag.stdout);
+    let by_env = |var: &str| run(errmap().args(["translate", "gateway:GW-404", "wilddog"]).env(var, &gateway));
+    assert_eq!(by_env("ERRMAP_CATALOGUES").stdout, flag.stdout);
+    assert_eq!(by_env("ERRMAP_CATALOGS").stdout, flag.stdout);
+    // The preferred spelling wins when both are set.
+    let both = run(errmap()
+        .args(["translate", "gateway:GW-404", "wilddog"])
+        .env("ERRMAP_CATALOGUES", &gateway)
+        .env("ERRMAP_CATALOGS", "/nonexistent/catalogues"));
+    assert_eq!(both.code, 0, "{}", both.stderr);
+}
+
+#[test]
 fn a_folder_of_catalogues_stops_at_its_first_bad_file_with_all_its_problems() {
     // Parsed on several threads; reported as when loaded in name order: `broken.toml`,
     // not `malformed.toml` or the clash of `shadow.toml` after it.

@@ -149,6 +149,8 @@ fn a_file_that_cannot_be_read_is_reported_in_its_place() {
     let (expected, expected_result) = one_by_one(&files);
     assert_eq!(result, expected_result);
     assert!(matches!(&result, Err(Error::Io { path, .. }) if path.ends_with("b.toml")), "{result:?}");
+    let source = std::error::Error::source(result.as_ref().unwrap_err()).expect("the io::Error is the source");
+    assert!(source.downcast_ref::<std::io::Error>().is_some(), "{source:?}");
     assert_eq!(ids(&registry), ids(&expected));
     let parsed = Catalogue::from_paths(&files);
     assert_eq!(parsed.len(), 3);

@@ -122,7 +122,7 @@ search-similar = similar
 
 check-ok = ok
 check-note = note
-check-note-builtin = '{ $name }' is also a built-in catalogue; loading this file with --catalog needs `overrides = true`
+check-note-builtin = '{ $name }' is also a built-in catalogue; loading this file with --catalogue needs `overrides = true`
 check-name-taken = the name '{ $name }' is also claimed by { $other }
 check-empty-folder = no catalogue files (*.toml) here
 check-summary = { $files ->
@@ -160,7 +160,7 @@ help-man = Print the manual page (roff)
 help-arg-lang = Language of messages and labels (en, zh-CN, zh-TW); default: LC_ALL, LC_MESSAGES or LANG, else en
 help-arg-format = Output format: text, json; problem for normalize; md, csv, sssom for table
 help-arg-color = When to colour the output: auto (a terminal without NO_COLOR), always, never
-help-arg-catalogs = Load extra catalogues from a file or a folder (repeatable); also ERRMAP_CATALOGS
+help-arg-catalogs = Load extra catalogues from a file or a folder (repeatable); also ERRMAP_CATALOGUES
 help-arg-translate-reference = The code to translate, as VENDOR:CODE (wilddog:22011 or wilddog:invalid_user)
 help-arg-translate-targets = Catalogues to translate into; every other one when omitted
 help-arg-translate-all = Show every candidate, not only the best five per catalogue

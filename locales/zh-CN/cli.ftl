@@ -116,7 +116,7 @@ search-similar = 相似
 
 check-ok = 通过
 check-note = 提示
-check-note-builtin = “{ $name }”也是内置目录；用 --catalog 加载此文件需要 `overrides = true`
+check-note-builtin = “{ $name }”也是内置目录；用 --catalogue 加载此文件需要 `overrides = true`
 check-name-taken = 名称“{ $name }”也被 { $other } 使用
 check-empty-folder = 此处没有目录文件（*.toml）
 check-summary = 已检查 { $files } 个文件，{ $invalid ->
@@ -150,7 +150,7 @@ help-man = 输出手册页（roff 格式）
 help-arg-lang = 消息和标签的语言（en、zh-CN、zh-TW）；默认取 LC_ALL、LC_MESSAGES 或 LANG，否则为 en
 help-arg-format = 输出格式：text、json；normalize 另有 problem；table 另有 md、csv、sssom
 help-arg-color = 何时使用颜色：auto（终端且未设置 NO_COLOR）、always、never
-help-arg-catalogs = 从文件或文件夹加载额外的目录（可重复）；也读取 ERRMAP_CATALOGS
+help-arg-catalogs = 从文件或文件夹加载额外的目录（可重复）；也读取 ERRMAP_CATALOGUES
 help-arg-translate-reference = 要翻译的错误码，写作 厂商:错误码（如 wilddog:22011 或 wilddog:invalid_user）
 help-arg-translate-targets = 要翻译到的目录；省略时为其他所有目录
 help-arg-translate-all = 显示所有候选项，而不只是每个目录最好的五个

@@ -120,7 +120,7 @@ search-similar = 相似
 
 check-ok = 通過
 check-note = 附註
-check-note-builtin = 「{ $name }」也是內建目錄；使用 --catalog 載入此檔案時需要 `overrides = true`
+check-note-builtin = 「{ $name }」也是內建目錄；使用 --catalogue 載入此檔案時需要 `overrides = true`
 check-name-taken = 名稱「{ $name }」也被 { $other } 使用
 check-empty-folder = 這裡沒有目錄檔案（*.toml）
 check-summary = 已檢查 { $files ->
@@ -156,7 +156,7 @@ help-man = 輸出說明手冊頁（roff）
 help-arg-lang = 訊息與標籤的語言（en、zh-CN、zh-TW）；預設依序取自 LC_ALL、LC_MESSAGES 或 LANG，皆未設定時為 en
 help-arg-format = 輸出格式：text、json；normalize 另有 problem；table 另有 md、csv、sssom
 help-arg-color = 何時為輸出上色：auto（終端機且未設定 NO_COLOR 時）、always、never
-help-arg-catalogs = 從檔案或資料夾載入額外的目錄（可重複指定）；也可使用 ERRMAP_CATALOGS
+help-arg-catalogs = 從檔案或資料夾載入額外的目錄（可重複指定）；也可使用 ERRMAP_CATALOGUES
 help-arg-translate-reference = 要翻譯的錯誤碼，格式為 VENDOR:CODE（例如 wilddog:22011 或 wilddog:invalid_user）
 help-arg-translate-targets = 要翻譯成的目錄；省略時為其他所有目錄
 help-arg-translate-all = 顯示所有候選項目，而非只顯示每個目錄中最佳的五個

@@ -19,6 +19,7 @@ pub fn errmap() -> Command {
         "CLICOLOR_FORCE",
         "FORCE_COLOR",
         "ERRMAP_CATALOGS",
+        "ERRMAP_CATALOGUES",
         "COLUMNS",
     ] {
         command.env_remove(var);

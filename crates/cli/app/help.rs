@@ -157,8 +157,6 @@ pub fn completions(shell: Shell) -> Outcome {
 pub fn man() -> Result<Outcome, Error> {
     let command = <super::Cli as clap::CommandFactory>::command();
     let mut page = Vec::new();
-    clap_mangen::Man::new(command)
-        .render(&mut page)
-        .map_err(|e| Error::Io { path: "<stdout>".to_string(), message: e.to_string() })?;
+    clap_mangen::Man::new(command).render(&mut page).map_err(|e| Error::io("<stdout>".to_string(), e))?;
     Ok(Outcome { stdout: String::from_utf8_lossy(&page).into_owned(), code: 0 })
 }

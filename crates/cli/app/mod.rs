@@ -55,8 +55,8 @@ pub(crate) struct Globals {
     color: ColorWhen,
 
     /// Load extra catalogues from a file or a folder of *.toml files (repeatable). Also
-    /// read from ERRMAP_CATALOGS, paths separated as in PATH.
-    #[arg(long = "catalog", global = true, value_name = "PATH")]
+    /// read from ERRMAP_CATALOGUES (or ERRMAP_CATALOGS), paths separated as in PATH.
+    #[arg(long = "catalogue", visible_alias = "catalog", global = true, value_name = "PATH")]
     catalogs: Vec<PathBuf>,
 }
 
@@ -427,7 +427,9 @@ fn chosen_subcommand<'a>(top: &clap::Command, args: &'a [OsString]) -> Option<&'
         let arg = arg.to_str()?;
         if let Some(long) = arg.strip_prefix("--") {
             let (name, inline) = long.split_once('=').map_or((long, false), |(name, _)| (name, true));
-            let option = top.get_arguments().find(|option| option.get_long() == Some(name))?;
+            let option = top
+                .get_arguments()
+                .find(|option| option.get_long_and_visible_aliases().is_some_and(|longs| longs.contains(&name)))?;
             if !inline && option.get_action().takes_values() {
                 rest.next()?;
             }
@@ -440,9 +442,13 @@ fn chosen_subcommand<'a>(top: &clap::Command, args: &'a [OsString]) -> Option<&'
     None
 }
 
-/// The built-in catalogues plus those of `--catalog` and `ERRMAP_CATALOGS`.
+/// The built-in catalogues plus those of `--catalogue` and `ERRMAP_CATALOGUES` (with
+/// the spellings `--catalog` and `ERRMAP_CATALOGS` as aliases; the first variable set
+/// wins).
 fn registry(ui: &Ui, flags: &[PathBuf]) -> Result<Loaded, Error> {
-    let from_env: Vec<PathBuf> = std::env::var_os("ERRMAP_CATALOGS")
+    let from_env: Vec<PathBuf> = ["ERRMAP_CATALOGUES", "ERRMAP_CATALOGS"]
+        .into_iter()
+        .find_map(std::env::var_os)
         .map(|value| std::env::split_paths(&value).filter(|p| !p.as_os_str().is_empty()).collect())
         .unwrap_or_default();
     if flags.is_empty() && from_env.is_empty() {
@@ -542,7 +548,7 @@ pub(crate) fn describe(ui: &Ui, error: &Error) -> String {
             "error-body-too-large",
             &[("size", Arg::Number(*size as f64)), ("limit", Arg::Number(*limit as f64))],
         ),
-        Error::Io { path, message } => {
+        Error::Io { path, message, .. } => {
             ui.t_args("error-io", &[("path", Arg::Text(&text(path))), ("message", Arg::Text(&text(message)))])
         }
         other => text(&other.to_string()),
@@ -593,6 +599,7 @@ mod tests {
             vec!["errmap"],
             vec!["errmap", "--lang", "translate", "kinds"],
             vec!["errmap", "--format=json", "--catalog", "a.toml", "codes", "x"],
+            vec!["errmap", "--format=json", "--catalogue", "a.toml", "codes", "x"],
             vec!["errmap", "--help", "translate"],
             vec!["errmap", "-V", "translate"],
             vec!["errmap", "tranlate", "translate"],

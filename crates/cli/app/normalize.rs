@@ -288,7 +288,7 @@ fn default_expose(format: Format) -> Expose {
 /// size, counted without keeping it in memory.
 fn read_body(file: Option<&Path>, limit: usize) -> Result<Vec<u8>, Error> {
     let name = || file.map_or_else(|| "standard input".to_string(), |f| f.display().to_string());
-    let io_error = |e: io::Error| Error::Io { path: name(), message: e.to_string() };
+    let io_error = |e: io::Error| Error::io(name(), e);
     let mut reader: Box<dyn Read> = match file {
         Some(path) => Box::new(File::open(path).map_err(io_error)?),
         None => Box::new(io::stdin().lock()),
@@ -346,9 +346,7 @@ fn stream(
     request: &Request<'_>,
 ) -> Result<Outcome, Error> {
     let input: Box<dyn BufRead> = match request.file {
-        Some(path) => Box::new(BufReader::new(
-            File::open(path).map_err(|e| Error::Io { path: path.display().to_string(), message: e.to_string() })?,
-        )),
+        Some(path) => Box::new(BufReader::new(File::open(path).map_err(|e| Error::io(path.display().to_string(), e))?)),
         None => Box::new(io::stdin().lock()),
     };
     let options = ProblemOptions::default();
@@ -364,9 +362,7 @@ fn stream(
     let mut reader = input;
     loop {
         buffer.clear();
-        let read = reader
-            .read_until(b'\n', &mut buffer)
-            .map_err(|e| Error::Io { path: "input".to_string(), message: e.to_string() })?;
+        let read = reader.read_until(b'\n', &mut buffer).map_err(|e| Error::io("input".to_string(), e))?;
         if read == 0 {
             break;
         }
@@ -429,12 +425,12 @@ fn stream(
             if e.kind() == io::ErrorKind::BrokenPipe {
                 return Ok(Outcome { stdout: String::new(), code: 0 });
             }
-            return Err(Error::Io { path: "standard output".to_string(), message: e.to_string() });
+            return Err(Error::io("standard output".to_string(), e));
         }
     }
     if let Err(e) = out.flush() {
         if e.kind() != io::ErrorKind::BrokenPipe {
-            return Err(Error::Io { path: "standard output".to_string(), message: e.to_string() });
+            return Err(Error::io("standard output".to_string(), e));
         }
     }
     let vendors: Vec<String> = summary.by_vendor.iter().map(|(vendor, n)| format!("{vendor} {n}")).collect();

@@ -85,7 +85,7 @@ pub fn from_library(py: Python<'_>, error: &Error) -> PyErr {
                 "BodyTooLargeError",
                 vec![("size", size.into_pyobject(py)?.into_any()), ("limit", limit.into_pyobject(py)?.into_any())],
             ),
-            Error::Io { path, message } => {
+            Error::Io { path, message, .. } => {
                 ("CatalogueReadError", vec![("origin", text(py, path)), ("reason", text(py, message))])
             }
             // A variant added to the library later: still an ErrmapError with its message.

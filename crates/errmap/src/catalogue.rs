@@ -272,7 +272,7 @@ impl Catalogue {
     /// The catalogue files at `path`: the file itself, or every `*.toml` file of a
     /// folder except `taxonomy.toml`, in name order.
     pub fn files_at(path: &Path) -> Result<Vec<PathBuf>, Error> {
-        let io = |e: std::io::Error| Error::Io { path: path.display().to_string(), message: e.to_string() };
+        let io = |e: std::io::Error| Error::io(path.display().to_string(), e);
         let metadata = std::fs::metadata(path).map_err(io)?;
         if !metadata.is_dir() {
             return Ok(vec![path.to_path_buf()]);
@@ -292,8 +292,7 @@ impl Catalogue {
     /// Reads and parses a catalogue file; see [`Catalogue::from_toml`].
     pub fn from_path(path: &Path) -> Result<Catalogue, Error> {
         let origin = path.display().to_string();
-        let text =
-            std::fs::read_to_string(path).map_err(|e| Error::Io { path: origin.clone(), message: e.to_string() })?;
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(origin.clone(), e))?;
         Catalogue::from_toml(&text, &origin)
     }
 

@@ -4,6 +4,8 @@
 //! given, the closest valid one, and where else to look.
 
 use std::fmt;
+use std::io;
+use std::sync::Arc;
 
 use crate::source::Problem;
 
@@ -59,13 +61,43 @@ pub enum Error {
         /// The limit in bytes.
         limit: usize,
     },
-    /// A file could not be read.
+    /// A file could not be read (or written). The operating system's error is the
+    /// [`source`](std::error::Error::source).
     Io {
-        /// The path.
+        /// The path, or what was read (`standard input`).
         path: String,
         /// The operating system's explanation.
         message: String,
+        /// The error itself.
+        source: IoSource,
     },
+}
+
+/// The [`io::Error`] behind [`Error::Io`], shared so that the error stays cheap to
+/// clone; two compare equal when their kind and text do.
+#[derive(Debug, Clone)]
+pub struct IoSource(Arc<io::Error>);
+
+impl IoSource {
+    /// The operating system's error.
+    pub fn get(&self) -> &io::Error {
+        &self.0
+    }
+}
+
+impl PartialEq for IoSource {
+    fn eq(&self, other: &IoSource) -> bool {
+        self.0.kind() == other.0.kind() && self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl Eq for IoSource {}
+
+impl Error {
+    /// The error for `error` on `path`, keeping it as the source.
+    pub fn io(path: impl Into<String>, error: io::Error) -> Error {
+        Error::Io { path: path.into(), message: error.to_string(), source: IoSource(Arc::new(error)) }
+    }
 }
 
 /// One problem in a catalogue file, located by line and column.
@@ -128,9 +160,16 @@ impl fmt::Display for Error {
                 f,
                 "the body has {size} bytes, over the limit of {limit}; raise Limits::max_body_bytes (--max-body-bytes) to accept it"
             ),
-            Error::Io { path, message } => write!(f, "cannot read {path}: {message}"),
+            Error::Io { path, message, .. } => write!(f, "cannot read {path}: {message}"),
         }
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source.get()),
+            _ => None,
+        }
+    }
+}
