@@ -166,3 +166,32 @@ fn one_code_several_conditions_are_told_apart() {
         "{not_authorized:?}"
     );
 }
+
+/// The built-in catalogues, generated at build time, hold what their files say when the
+/// same files are parsed at run time: placeholders and seen texts included, which the
+/// generated tables keep in one shared list.
+#[test]
+fn built_in_codes_keep_their_placeholders_and_seen_texts_apart() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings");
+    let mut problems = Vec::new();
+    for path in Catalogue::files_at(&folder).expect("mappings/ is readable") {
+        let parsed = Catalogue::from_path(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let builtin = Registry::builtin().catalogue(parsed.id()).expect("every file is built in");
+        for code in parsed.codes() {
+            let ours = builtin.get(code.code()).expect("every code is built in");
+            let (params, built_params): (Vec<_>, Vec<_>) = (code.params().collect(), ours.params().collect());
+            if params != built_params {
+                problems.push(format!(
+                    "{}:{}: params {built_params:?}, the file's {params:?}",
+                    parsed.id(),
+                    code.code()
+                ));
+            }
+            let (seen, built_seen): (Vec<_>, Vec<_>) = (code.seen_messages().collect(), ours.seen_messages().collect());
+            if seen != built_seen {
+                problems.push(format!("{}:{}: seen {built_seen:?}, the file's {seen:?}", parsed.id(), code.code()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

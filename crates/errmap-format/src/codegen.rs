@@ -308,7 +308,7 @@ fn write_catalogues(out: &mut String, pool: &mut Blob, taxonomy: &TaxonomySource
                 pool.text(field(&code.language).unwrap_or(language)),
                 pool.optional(code.description.as_deref()),
                 code.http_status.as_ref().map_or_else(|| "None".to_string(), |s| format!("Some({})", s.get_ref())),
-                code_params.len() - params_at,
+                seen_at - params_at,
                 variant(source::MATCHES, field(&code.kind_match).expect("checked before")),
                 pool.optional(field(&code.reason)),
                 code_variants.len() - variants_at,
