@@ -115,7 +115,6 @@ impl Registry {
     fn translations(&self, code: &str, target: Option<&str>, locale: Locale) -> Result<Vec<Translation>, em::Error> {
         let registry = self.get();
         let source = registry.resolve(code)?;
-        let name = source.to_string();
         let translations = match target {
             Some(target) => vec![registry.translate(source, registry.catalogue(target)?)],
             None => registry.translate_all(source),
@@ -123,7 +122,7 @@ impl Registry {
         Ok(translations
             .iter()
             .flat_map(|t| t.matches.iter())
-            .map(|equivalent| Translation::new(&name, equivalent, locale))
+            .map(|equivalent| Translation::new(source, equivalent, locale))
             .collect())
     }
 

@@ -64,6 +64,10 @@ record! {
         relation: &'static str,
         /// Steps between the two kinds in the taxonomy (0 for the same kind).
         distance: u8,
+        /// How sure errmap is of the candidate, 0 to 1.
+        confidence: f64,
+        /// What the confidence was weighed on, as short sentences.
+        evidence: Vec<String>,
         vendor_message: Option<String>,
         message: String,
         reason: Option<String>,
@@ -71,8 +75,9 @@ record! {
 }
 
 impl Translation {
-    pub fn new(source: &str, equivalent: &em::Equivalent<'_>, locale: Locale) -> Translation {
+    pub fn new(source: CodeRef<'_>, equivalent: &em::Equivalent<'_>, locale: Locale) -> Translation {
         let code = equivalent.code;
+        let assessment = em::assess(source, equivalent);
         Translation {
             source: source.to_string(),
             vendor: code.catalogue().id().to_string(),
@@ -83,6 +88,8 @@ impl Translation {
             r#match: code.kind_match().as_str(),
             relation: equivalent.relation.as_str(),
             distance: equivalent.distance,
+            confidence: assessment.confidence,
+            evidence: assessment.evidence.iter().map(ToString::to_string).collect(),
             vendor_message: code.message().map(str::to_string),
             message: Messages::get().code_message(code, locale).text,
             reason: code.entry().reason().map(str::to_string),

@@ -32,6 +32,8 @@ def test_translate_into_one_catalogue() -> None:
     assert (best.vendor, best.code, best.relation, best.kind) == ("authing", "2004", "exact", "user_not_found")
     assert best.source == "wilddog:22011"
     assert best.distance == 0
+    assert best.confidence >= 0.9 and "kind exact on both sides" in best.evidence
+    assert all(0.0 <= t.confidence <= 1.0 and t.evidence for t in translations)
     assert best.match == "exact"
     assert best.vendor_message == "用户未找到"
     assert best.message == "User not found."
