@@ -184,36 +184,36 @@ impl Catalogue {
 
     /// Every code with its catalogue, in the order of the vendor's table.
     pub fn code_refs(&self) -> impl ExactSizeIterator<Item = CodeRef<'_>> {
-        self.codes.iter().map(move |code| CodeRef::new(self, code))
+        (0..self.codes.len()).map(move |i| CodeRef::at(self, i))
     }
 
     /// Where `code`, one of this catalogue's codes, is in [`Catalogue::codes`];
     /// `None` for a code of another catalogue.
-    pub(crate) fn position_of(&self, code: &Code) -> Option<usize> {
-        let start = self.codes.as_ptr() as usize;
-        let offset = (std::ptr::from_ref(code) as usize).checked_sub(start)?;
-        let at = offset / std::mem::size_of::<Code>();
-        (offset % std::mem::size_of::<Code>() == 0 && at < self.codes.len()).then_some(at)
+    /// The position of the code written exactly so, if the catalogue has it.
+    pub(crate) fn position(&self, code: &str) -> Option<usize> {
+        fxhash::find(&self.table, code, |i| self.codes[i].code())
     }
 
     /// The code written exactly so, if the catalogue has it.
     pub fn get(&self, code: &str) -> Option<&Code> {
-        fxhash::find(&self.table, code, |i| self.codes[i].code()).map(|i| &self.codes[i])
+        self.position(code).map(|i| &self.codes[i])
     }
 
     /// The code written so, or with that symbol, ignoring ASCII case.
-    pub fn find(&self, code: &str) -> Option<&Code> {
-        self.get(code).or_else(|| {
-            self.codes.iter().find(|c| {
+    pub fn find(&self, code: &str) -> Option<CodeRef<'_>> {
+        let at = self.position(code).or_else(|| {
+            self.codes.iter().position(|c| {
                 c.code.eq_ignore_ascii_case(code) || c.symbol.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(code))
             })
-        })
+        })?;
+        Some(CodeRef::at(self, at))
     }
 
     /// The vendor's catch-all code (Wilddog `29999 unknown`), offered when nothing
     /// matches, never as a match.
-    pub fn fallback(&self) -> Option<&Code> {
-        self.fallback.as_deref().and_then(|f| self.get(f))
+    pub fn fallback(&self) -> Option<CodeRef<'_>> {
+        let at = self.position(self.fallback.as_deref()?)?;
+        Some(CodeRef::at(self, at))
     }
 
     /// The codes mapped to `kind`, in table order.
@@ -417,12 +417,16 @@ impl Catalogue {
 #[derive(Clone, Copy)]
 pub struct CodeRef<'r> {
     catalogue: &'r Catalogue,
-    code: &'r Code,
+    /// The code's position in the catalogue's table.
+    index: u32,
 }
 
 impl<'r> CodeRef<'r> {
-    pub(crate) fn new(catalogue: &'r Catalogue, code: &'r Code) -> CodeRef<'r> {
-        CodeRef { catalogue, code }
+    /// The code at `index` of `catalogue`'s table, which must be in range (the callers
+    /// take indexes from the catalogue's own tables).
+    pub(crate) fn at(catalogue: &'r Catalogue, index: usize) -> CodeRef<'r> {
+        debug_assert!(index < catalogue.codes.len());
+        CodeRef { catalogue, index: index as u32 }
     }
 
     /// The catalogue the code belongs to.
@@ -430,30 +434,35 @@ impl<'r> CodeRef<'r> {
         self.catalogue
     }
 
+    /// The code's position in its catalogue's table, in the vendor's order.
+    pub fn index(&self) -> usize {
+        self.index as usize
+    }
+
     /// The code's mapping and vendor text.
     pub fn entry(&self) -> &'r Code {
-        self.code
+        &self.catalogue.codes[self.index as usize]
     }
 
     /// The code as the vendor writes it, borrowed for as long as the registry.
     pub fn code(&self) -> &'r str {
-        self.code.code()
+        self.entry().code()
     }
 
     /// The vendor's symbol, if any, borrowed for as long as the registry.
     pub fn symbol(&self) -> Option<&'r str> {
-        self.code.symbol()
+        self.entry().symbol()
     }
 
     /// The vendor's message, borrowed for as long as the registry; `None` where the
     /// vendor documents none.
     pub fn message(&self) -> Option<&'r str> {
-        self.code.message()
+        self.entry().message()
     }
 
     /// Whether both refer to the same code of the same catalogue.
     pub fn same_as(&self, other: &CodeRef<'_>) -> bool {
-        std::ptr::eq(self.code, other.code)
+        self.index == other.index && std::ptr::eq(self.catalogue, other.catalogue)
     }
 }
 
@@ -461,18 +470,18 @@ impl Deref for CodeRef<'_> {
     type Target = Code;
 
     fn deref(&self) -> &Code {
-        self.code
+        self.entry()
     }
 }
 
 impl fmt::Debug for CodeRef<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.catalogue.id(), self.code.code())
+        write!(f, "{}:{}", self.catalogue.id(), self.code())
     }
 }
 
 impl fmt::Display for CodeRef<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.catalogue.id(), self.code.code())
+        write!(f, "{}:{}", self.catalogue.id(), self.code())
     }
 }

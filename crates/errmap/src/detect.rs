@@ -322,7 +322,7 @@ impl CodeTable {
         for (c, catalogue) in registry.catalogues().iter().enumerate() {
             for (i, code) in catalogue.codes().iter().enumerate() {
                 // A text written twice in one catalogue is held by the code `get` finds.
-                if !catalogue.get(code.code()).is_some_and(|found| std::ptr::eq(found, code)) {
+                if catalogue.position(code.code()) != Some(i) {
                     continue;
                 }
                 let id = *ids.entry(code.code()).or_insert_with(|| {
@@ -670,7 +670,7 @@ impl<'r, 'v, B: Node> Reader<'r, 'v, B> {
         match reading.holders.iter().find(|holder| holder.catalogue as usize == catalogue) {
             Some(holder) => {
                 let catalogue = &self.registry.catalogues()[catalogue];
-                let entry = CodeRef::new(catalogue, &catalogue.codes()[holder.code as usize]);
+                let entry = CodeRef::at(catalogue, holder.code as usize);
                 self.push(memo, at, Some(entry));
             }
             None => self.unknown.insert(at),
@@ -1006,8 +1006,7 @@ match = "exact"
                 .iter()
                 .enumerate()
                 .filter_map(|(c, catalogue)| {
-                    let code = catalogue.get(&text)?;
-                    Some(Holder { catalogue: c as u32, code: catalogue.position_of(code)? as u32 })
+                    Some(Holder { catalogue: c as u32, code: catalogue.position(&text)? as u32 })
                 })
                 .collect();
             assert_eq!(table.holders(registry, &text), expected, "{text}");

@@ -30,8 +30,8 @@ pub enum MessageMatch {
 pub(crate) fn fill_code_template(entry: CodeRef<'_>, text: &str) -> Option<Vec<String>> {
     let catalogue = entry.catalogue();
     let index = index_of(catalogue);
-    let at = catalogue.position_of(entry.entry()).map(|at| at as u32);
-    match at.and_then(|at| index.templates.binary_search_by_key(&at, |t| t.code).ok()) {
+    let at = entry.index() as u32;
+    match index.templates.binary_search_by_key(&at, |t| t.code).ok() {
         Some(found) => index.templates[found].template.fill(&collapse_spaces(text)),
         // Not indexed for matching (a message that is only placeholders): parsed here.
         None => fill_template(entry.message()?, text),
@@ -72,7 +72,7 @@ fn index_of(catalogue: &Catalogue) -> &MessageIndex {
 /// The first code (in table order) whose message equals the query's, folded.
 fn equal_match<'c>(catalogue: &'c Catalogue, index: &MessageIndex, query: &Query<'_>) -> Option<MatchFound<'c>> {
     let &code = index.equal.get(query.folded.as_str())?;
-    Some((CodeRef::new(catalogue, &catalogue.codes()[code as usize]), MessageMatch::Equal, Vec::new(), 1.0))
+    Some((CodeRef::at(catalogue, code as usize), MessageMatch::Equal, Vec::new(), 1.0))
 }
 
 /// The first code (in table order) whose message is a template the query fills in.
@@ -82,7 +82,7 @@ fn template_match<'c>(catalogue: &'c Catalogue, index: &MessageIndex, query: &Qu
     }
     index.templates.iter().find_map(|t| {
         let values = fill_indexed(t, query)?;
-        Some((CodeRef::new(catalogue, &catalogue.codes()[t.code as usize]), MessageMatch::Template, values, 1.0))
+        Some((CodeRef::at(catalogue, t.code as usize), MessageMatch::Template, values, 1.0))
     })
 }
 
@@ -119,12 +119,12 @@ pub(crate) struct PreciseIndex {
     equal: FxHashMap<Box<str>, (u32, u32)>,
     /// Every template, in registry order, with its catalogue.
     templates: Vec<(u32, IndexedTemplate)>,
-    /// For each code (by address) whose own message names a more precise kind in another
+    /// For each code (by catalogue and code position) whose own message names a more precise kind in another
     /// catalogue, what [`PreciseIndex::refinement`] answers for that message: worked
     /// out once, so a body that carries the documented text, the usual case, costs one
     /// hash lookup instead of folding and matching it. Worked out on the first
     /// refinement, which [`PreciseIndex::find`] alone does not need.
-    own: OnceLock<FxHashMap<usize, OwnRefinement>>,
+    own: OnceLock<FxHashMap<(u32, u32), OwnRefinement>>,
     /// Every catalogue's messages by their bigrams, a code's id being its catalogue's
     /// first id in `starts` plus its position: ids follow registry order. Built on the
     /// first search for a similar message in all catalogues.
@@ -134,11 +134,6 @@ pub(crate) struct PreciseIndex {
 /// A code's own message refined: catalogue and code positions of the precise code, how
 /// its message matched, the placeholder values.
 type OwnRefinement = (u32, u32, MessageMatch, Vec<String>);
-
-/// The identity of a code within its registry, for [`PreciseIndex`]'s table.
-fn address(code: &crate::catalogue::Code) -> usize {
-    std::ptr::from_ref(code) as usize
-}
 
 impl PreciseIndex {
     pub(crate) fn new(catalogues: &[Catalogue]) -> PreciseIndex {
@@ -161,15 +156,15 @@ impl PreciseIndex {
     }
 
     /// What [`PreciseIndex::refinement`] answers for each code's own message.
-    fn own(&self, catalogues: &[Catalogue]) -> &FxHashMap<usize, OwnRefinement> {
+    fn own(&self, catalogues: &[Catalogue]) -> &FxHashMap<(u32, u32), OwnRefinement> {
         self.own.get_or_init(|| {
             let mut own = FxHashMap::default();
-            for catalogue in catalogues {
+            for (at, catalogue) in catalogues.iter().enumerate() {
                 for entry in catalogue.code_refs() {
                     let Some(message) = entry.message() else { continue };
                     if let Some(found) = self.refine(catalogues, entry, message) {
                         let (c, i) = self.position(catalogues, found.0);
-                        own.insert(address(entry.entry()), (c, i, found.1, found.2));
+                        own.insert((at as u32, entry.index() as u32), (c, i, found.1, found.2));
                     }
                 }
             }
@@ -198,15 +193,13 @@ impl PreciseIndex {
         let (id, score) = similar.most_similar(query)?;
         let c = starts.partition_point(|&start| start <= id) - 1;
         let catalogue = &catalogues[c];
-        let code = &catalogue.codes()[(id - starts[c]) as usize];
-        Some((CodeRef::new(catalogue, code), MessageMatch::Similar, Vec::new(), score))
+        Some((CodeRef::at(catalogue, (id - starts[c]) as usize), MessageMatch::Similar, Vec::new(), score))
     }
 
     /// Where a code of `catalogues` is: catalogue and code positions.
     fn position(&self, catalogues: &[Catalogue], code: CodeRef<'_>) -> (u32, u32) {
         let c = catalogues.iter().position(|c| std::ptr::eq(c, code.catalogue())).unwrap_or_default();
-        let i = catalogues[c].codes().iter().position(|e| std::ptr::eq(e, code.entry())).unwrap_or_default();
-        (c as u32, i as u32)
+        (c as u32, code.index() as u32)
     }
 
     /// The code of another catalogue whose message equals `message` (or is a template
@@ -221,9 +214,9 @@ impl PreciseIndex {
         message: &str,
     ) -> Option<MatchFound<'r>> {
         if entry.message() == Some(message) {
-            let (c, i, how, values) = self.own(catalogues).get(&address(entry.entry()))?;
+            let (c, i, how, values) = self.own(catalogues).get(&self.position(catalogues, entry))?;
             let catalogue = &catalogues[*c as usize];
-            return Some((CodeRef::new(catalogue, &catalogue.codes()[*i as usize]), *how, values.clone(), 1.0));
+            return Some((CodeRef::at(catalogue, *i as usize), *how, values.clone(), 1.0));
         }
         self.refine(catalogues, entry, message)
     }
@@ -246,7 +239,7 @@ impl PreciseIndex {
         }
         let code = |c: u32, i: u32| {
             let catalogue = &catalogues[c as usize];
-            CodeRef::new(catalogue, &catalogue.codes()[i as usize])
+            CodeRef::at(catalogue, i as usize)
         };
         if let Some(&(c, i)) = self.equal.get(query.folded.as_str()) {
             return Some((code(c, i), MessageMatch::Equal, Vec::new(), 1.0));
@@ -277,7 +270,7 @@ pub(crate) fn similar_message_match<'c>(catalogue: &'c Catalogue, query: &Query<
         return None;
     }
     let (i, score) = index_of(catalogue).similar.most_similar(query)?;
-    Some((CodeRef::new(catalogue, &catalogue.codes()[i as usize]), MessageMatch::Similar, Vec::new(), score))
+    Some((CodeRef::at(catalogue, i as usize), MessageMatch::Similar, Vec::new(), score))
 }
 
 #[cfg(test)]
@@ -347,7 +340,7 @@ mod tests {
                     }
                     let found = best_message_match(catalogue, &query).map(|(code, how, _, score)| {
                         assert_eq!(how, MessageMatch::Similar);
-                        (catalogue.codes().iter().position(|c| std::ptr::eq(c, code.entry())).unwrap(), score)
+                        (code.index(), score)
                     });
                     assert_eq!(found, expected, "{} {probe:?}", catalogue.id());
                     checked += 1;

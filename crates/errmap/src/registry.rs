@@ -225,7 +225,7 @@ impl Registry {
         let at = self.position(vendor).ok_or_else(|| self.unknown_vendor(vendor))?;
         let catalogue = &self.catalogues[at];
         match catalogue.find(code) {
-            Some(entry) => Ok(CodeRef::new(catalogue, entry)),
+            Some(entry) => Ok(entry),
             None => Err(Error::UnknownCode {
                 vendor: catalogue.id().to_string(),
                 code: code.to_string(),

@@ -258,7 +258,7 @@ impl Registry {
                 continue;
             }
             let catalogue = &catalogues[entry.catalogue];
-            let code = CodeRef::new(catalogue, &catalogue.codes()[entry.code]);
+            let code = CodeRef::at(catalogue, entry.code);
             let own = best_of(&entry.texts, &query);
             let inherited = kind_hits[usize::from(code.kind().0)]
                 .as_ref()

@@ -199,7 +199,7 @@ pub fn relate(source: CodeRef<'_>, target: CodeRef<'_>) -> Option<Relation> {
 /// it says nothing about the condition, so it relates to no other code and is offered
 /// only as a fallback.
 fn is_catch_all(code: CodeRef<'_>) -> bool {
-    code.catalogue().fallback().is_some_and(|f| std::ptr::eq(f, code.entry()))
+    code.catalogue().fallback().is_some_and(|f| f.same_as(&code))
 }
 
 impl Registry {
@@ -236,10 +236,10 @@ impl Registry {
         for &(near, tree, distance) in neighbours(kind) {
             for &position in target.positions_of(near) {
                 let position = position as usize;
-                let code = CodeRef::new(target, &target.codes[position]);
+                let code = CodeRef::at(target, position);
                 let relation = if code.same_as(&source) {
                     Some(Relation::Exact)
-                } else if source_is_catch_all || catch_all.is_some_and(|f| std::ptr::eq(f, code.entry())) {
+                } else if source_is_catch_all || catch_all.is_some_and(|f| f.same_as(&code)) {
                     None
                 } else {
                     label(tree, distance, kind_match, code.kind_match())
@@ -252,10 +252,7 @@ impl Registry {
         matches.sort_by_key(|m| (m.relation, m.distance, !m.code.same_as(&source), m.code.kind_match(), m.position));
         let fallback = match matches.first() {
             Some(best) if best.relation < Relation::Related => None,
-            _ => target
-                .fallback()
-                .filter(|f| !matches.iter().any(|m| std::ptr::eq(m.code.entry(), *f)))
-                .map(|f| CodeRef::new(target, f)),
+            _ => target.fallback().filter(|f| !matches.iter().any(|m| m.code.same_as(f))),
         };
         Translation { source, target, matches, fallback }
     }
