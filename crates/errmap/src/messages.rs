@@ -142,6 +142,7 @@ pub enum TextOrigin {
 
 /// A code's message in one locale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct LocalizedText {
     /// The text.
     pub text: String,

@@ -108,6 +108,7 @@ impl<'a> Context<'a> {
 
 /// How the catalogue or the kind was decided.
 #[derive(Debug, Copy, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DetectedBy {
     /// The caller named the catalogue.
     Hint,

@@ -36,6 +36,7 @@ impl Default for ProblemOptions {
 /// [`PROBLEM_CONTENT_TYPE`] and send [`Problem::content_language`] as
 /// `Content-Language`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Problem {
     /// A stable URI per kind.
     #[serde(rename = "type")]
@@ -78,6 +79,7 @@ impl Problem {
 
 /// A Google AIP-193 `ErrorInfo`: a machine-readable reason, its domain and metadata.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct ErrorInfo {
     /// The visible kind id in UPPER_SNAKE_CASE, e.g. `INVALID_CREDENTIALS`.
     pub reason: String,

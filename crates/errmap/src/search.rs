@@ -107,6 +107,7 @@ string_enum! {
 
 /// One result of [`Registry::search`].
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct SearchHit<'r> {
     /// The code or kind found.
     pub target: SearchTarget<'r>,

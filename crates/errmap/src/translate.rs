@@ -95,6 +95,7 @@ impl Serialize for Relation {
 
 /// One candidate equivalent in the target catalogue.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct Equivalent<'r> {
     /// The target code.
     pub code: CodeRef<'r>,
@@ -102,11 +103,11 @@ pub struct Equivalent<'r> {
     pub relation: Relation,
     /// Steps between the two kinds in the taxonomy (0 for the same kind).
     pub distance: u8,
-    position: usize,
 }
 
 /// The answer to "what is this code in that catalogue?".
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Translation<'r> {
     /// The code translated.
     pub source: CodeRef<'r>,
@@ -202,6 +203,21 @@ fn is_catch_all(code: CodeRef<'_>) -> bool {
     code.catalogue().fallback().is_some_and(|f| f.same_as(&code))
 }
 
+/// The order of candidates, best first: compared field by field in this order.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct Rank {
+    /// Exact, close, broader, narrower, related.
+    relation: Relation,
+    /// Steps between the kinds: nearer first.
+    distance: u8,
+    /// The source itself first, when translating into its own catalogue.
+    not_the_source: bool,
+    /// Codes that mean their kind exactly before close and narrower ones.
+    kind_match: KindMatch,
+    /// Then the vendor's table order.
+    position: usize,
+}
+
 impl Registry {
     /// The equivalents of `source` in `target`, best first.
     ///
@@ -235,8 +251,7 @@ impl Registry {
         let source_is_catch_all = is_catch_all(source);
         for &(near, tree, distance) in neighbours(kind) {
             for &position in target.positions_of(near) {
-                let position = position as usize;
-                let code = CodeRef::at(target, position);
+                let code = CodeRef::at(target, position as usize);
                 let relation = if code.same_as(&source) {
                     Some(Relation::Exact)
                 } else if source_is_catch_all || catch_all.is_some_and(|f| f.same_as(&code)) {
@@ -245,11 +260,17 @@ impl Registry {
                     label(tree, distance, kind_match, code.kind_match())
                 };
                 if let Some(relation) = relation {
-                    matches.push(Equivalent { code, relation, distance, position });
+                    matches.push(Equivalent { code, relation, distance });
                 }
             }
         }
-        matches.sort_by_key(|m| (m.relation, m.distance, !m.code.same_as(&source), m.code.kind_match(), m.position));
+        matches.sort_by_key(|m| Rank {
+            relation: m.relation,
+            distance: m.distance,
+            not_the_source: !m.code.same_as(&source),
+            kind_match: m.code.kind_match(),
+            position: m.code.index(),
+        });
         let fallback = match matches.first() {
             Some(best) if best.relation < Relation::Related => None,
             _ => target.fallback().filter(|f| !matches.iter().any(|m| m.code.same_as(f))),
