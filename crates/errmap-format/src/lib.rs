@@ -16,3 +16,4 @@ pub mod fxhash;
 pub mod kin;
 #[allow(missing_docs)]
 pub mod source;
+pub mod template;

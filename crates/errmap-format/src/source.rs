@@ -561,18 +561,7 @@ fn status(value: &Spanned<u16>, problems: &mut Vec<Problem>) {
 
 /// The number of distinct `{N}` placeholders in a vendor message.
 pub fn placeholder_count(message: &str) -> usize {
-    let mut seen = Vec::new();
-    let mut rest = message;
-    while let Some(open) = rest.find('{') {
-        rest = &rest[open + 1..];
-        if let Some(close) = rest.find('}') {
-            let inner = &rest[..close];
-            if !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) && !seen.contains(&inner) {
-                seen.push(inner);
-            }
-        }
-    }
-    seen.len()
+    crate::template::Template::parse(message).declared_params()
 }
 
 /// Checks a taxonomy: ids, fixed values, parents, cycles and public kinds.

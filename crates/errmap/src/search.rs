@@ -19,7 +19,10 @@ use crate::error::Error;
 use crate::messages::{Locale, Messages, TextOrigin};
 use crate::registry::{Registry, Slot};
 use crate::taxonomy::{Kind, string_enum};
-use crate::text::{common, fill_template, fold};
+use errmap_auth_format::template::Template;
+
+use crate::text::fold::{bigram, bigrams, words};
+use crate::text::{collapse_spaces, common, fill_template, fold};
 
 /// The least score a hit needs by default ([`SearchOptions::default`]).
 pub const DEFAULT_MIN_SCORE: f64 = 0.45;
@@ -431,8 +434,8 @@ struct Text {
 
 impl Text {
     fn new(field: SearchField, raw: &str, locale: Option<Locale>, template: bool) -> Text {
-        let raw = collapse_spaces(raw);
-        let bare = if template { strip_placeholders(&raw) } else { raw.clone() };
+        let raw = collapse_spaces(raw).into_owned();
+        let bare = if template { Template::parse(&raw).without_placeholders(" ") } else { raw.clone() };
         let folded = fold(&bare);
         let words = words(&bare);
         let mut latin: Vec<Box<str>> = Vec::new();
@@ -580,14 +583,14 @@ struct Run {
 impl Query {
     fn new(text: &str) -> Query {
         let text = text.char_indices().nth(MAX_QUERY_CHARS).map_or(text, |(cut, _)| &text[..cut]);
-        let raw = collapse_spaces(text);
+        let raw = collapse_spaces(text).into_owned();
         let folded = fold(&raw);
         let words = words(&raw);
         let (mut latin, mut runs) = (Vec::new(), Vec::new());
         split_terms(&words, |term, is_unspaced| {
             if is_unspaced {
                 let chars: Vec<char> = term.chars().collect();
-                let pairs = chars.windows(2).map(|w| pack(w[0], w[1])).collect();
+                let pairs = chars.windows(2).map(|w| bigram(w[0], w[1])).collect();
                 runs.push(Run { chars, pairs });
             } else if term.chars().count() >= 3 {
                 latin.push(term.to_string());
@@ -670,92 +673,17 @@ fn containment(hay_words: &str, hay_folded: &str, needle_words: &str, needle_fol
     best.or_else(|| hay_folded.contains(needle_folded).then_some(WITHOUT_SPACING))
 }
 
-/// The Dice coefficient of two sorted bigram lists, from 0 to 1.
-#[cfg(test)]
-fn dice(a: &[u64], b: &[u64]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    2.0 * common(a, b) as f64 / (a.len() + b.len()) as f64
-}
-
-/// The sorted character bigrams of a folded text, each packed into a `u64`; a text of
-/// one character is one bigram with a space.
-fn bigrams(folded: &str) -> Vec<u64> {
-    let chars: Vec<char> = folded.chars().collect();
-    let mut pairs: Vec<u64> = chars.windows(2).map(|w| pack(w[0], w[1])).collect();
-    if let [only] = chars[..] {
-        pairs.push(pack(only, ' '));
-    }
-    pairs.sort_unstable();
-    pairs
-}
-
-/// Two characters as one bigram.
-fn pack(a: char, b: char) -> u64 {
-    (u64::from(a) << 32) | u64::from(b)
-}
-
-/// `text` lowercased, with every run of characters other than letters, digits and
-/// ideographs as one space, trimmed: `"Invalid account-name."` → `"invalid account name"`.
-fn words(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
-        }
-    }
-    if out.ends_with(' ') {
-        out.pop();
-    }
-    out
-}
-
-/// `text` trimmed, with every run of whitespace as one space.
-fn collapse_spaces(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
-/// A template without its `{0}`, `{1}` placeholders (each becomes a space).
-fn strip_placeholders(template: &str) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) if close > 0 && after[..close].bytes().all(|b| b.is_ascii_digit()) => {
-                out.push_str(&rest[..open]);
-                out.push(' ');
-                rest = &after[close + 1..];
-            }
-            _ => {
-                out.push_str(&rest[..=open]);
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::fold::dice;
 
     #[test]
     fn forms() {
         assert_eq!(words("  Invalid account-name. Remaining: 3 "), "invalid account name remaining 3");
         assert_eq!(words("该邮箱地址，已经使用"), "该邮箱地址 已经使用");
-        assert_eq!(strip_placeholders("in {0} minutes and {1} s {x} {"), "in   minutes and   s {x} {");
+        let stripped = Template::parse("in {0} minutes and {1} s {x} %v {").without_placeholders(" ");
+        assert_eq!(stripped, "in   minutes and   s     {");
         assert_eq!(collapse_spaces(" a \t b\n"), "a b");
     }
 

@@ -94,6 +94,30 @@ pub(crate) fn bigrams_into(s: &str, pairs: &mut Vec<Bigram>) {
     pairs.sort_unstable();
 }
 
+/// `text` lowercased, with every run of characters other than letters, digits and
+/// ideographs as one space, trimmed: `"Invalid account-name."` → `"invalid account name"`.
+pub(crate) fn words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// The sorted character bigrams of `s` (see [`bigrams_into`]).
+pub(crate) fn bigrams(s: &str) -> Vec<Bigram> {
+    let mut pairs = Vec::new();
+    bigrams_into(s, &mut pairs);
+    pairs
+}
+
 /// Dice similarity from the shared bigrams and each side's count, as [`dice`] gives it.
 pub(crate) fn dice_from(common: usize, a: usize, b: usize) -> f64 {
     if a == 0 || b == 0 {

@@ -1,9 +1,12 @@
-//! Vendor message templates with `{0}`, `{1}` placeholders: parsed once, filled from a
-//! text to recover the values.
+//! Vendor message templates, filled from a text to recover the values. The
+//! placeholders are found by the format crate's one parser
+//! ([`errmap_auth_format::template::Template`]), which the checker and search use too.
+
+use errmap_auth_format::template::Template as Placeholders;
 
 use super::fold::{collapse_spaces, fold};
 
-/// A template cut at its `{N}` placeholders, with its whitespace collapsed: the literal
+/// A template cut at its placeholders, with its whitespace collapsed: the literal
 /// parts (one more than the placeholders) and the placeholder numbers in order. Parsed
 /// once per code when a catalogue's messages are indexed.
 #[derive(Debug, Clone)]
@@ -15,27 +18,12 @@ pub(crate) struct Template {
 impl Template {
     /// `None` without placeholders.
     pub(crate) fn parse(template: &str) -> Option<Template> {
-        let template = collapse_spaces(template);
-        let mut literals = Vec::new();
-        let mut order = Vec::new();
-        let mut rest = &*template;
-        while let Some(open) = rest.find('{') {
-            let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
-            let inner = &rest[open + 1..close];
-            match inner.parse::<usize>() {
-                Ok(n) => {
-                    literals.push(Box::from(&rest[..open]));
-                    order.push(n);
-                    rest = &rest[close + 1..];
-                }
-                Err(_) => break,
-            }
-        }
-        if order.is_empty() {
+        let parsed = Placeholders::parse(&collapse_spaces(template));
+        if !parsed.has_placeholders() {
             return None;
         }
-        literals.push(Box::from(rest));
-        Some(Template { literals: literals.into(), order: order.into() })
+        let literals = parsed.literals().iter().map(|l| Box::from(l.as_str())).collect();
+        Some(Template { literals, order: parsed.slots().into() })
     }
 
     /// What a text must start with (ASCII-lowercased, after trimming) to fill the template.
@@ -94,20 +82,7 @@ pub(crate) fn fill_template(template: &str, text: &str) -> Option<Vec<String>> {
     Template::parse(template)?.fill(&collapse_spaces(text))
 }
 
-/// Whether `template` has text besides its `{N}` placeholders.
+/// Whether `template` has text besides its placeholders.
 pub(crate) fn has_literal_text(template: &str) -> bool {
-    let mut rest = template;
-    let mut literal = String::new();
-    while let Some(open) = rest.find('{') {
-        literal.push_str(&rest[..open]);
-        match rest[open..].find('}') {
-            Some(close) if rest[open + 1..open + close].parse::<usize>().is_ok() => rest = &rest[open + close + 1..],
-            _ => {
-                literal.push('{');
-                rest = &rest[open + 1..];
-            }
-        }
-    }
-    literal.push_str(rest);
-    !fold(&literal).is_empty()
+    Placeholders::parse(template).literals().iter().any(|literal| !fold(literal).is_empty())
 }
