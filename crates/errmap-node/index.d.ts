@@ -68,7 +68,8 @@ export declare class CatalogueError extends ErrmapError {
 /** A catalogue reuses the id or an alias of another one. */
 export declare class DuplicateCatalogueError extends CatalogueError {
   readonly code: "ERRMAP_DUPLICATE_CATALOGUE";
-  readonly name: string;
+  /** The clashing id or alias. */
+  readonly clash: string;
   /** Whether the clash is with a built-in catalogue (the file may then say `overrides = true`). */
   readonly builtin: boolean;
 }

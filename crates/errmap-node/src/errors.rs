@@ -57,7 +57,7 @@ pub fn from_library(env: &Env, error: &Error) -> napi::Error {
             ("CatalogueError", json!({ "origin": origin, "problems": problems }))
         }
         Error::DuplicateCatalogue { name, builtin, .. } => {
-            ("DuplicateCatalogueError", json!({ "name": name, "builtin": builtin }))
+            ("DuplicateCatalogueError", json!({ "clash": name, "builtin": builtin }))
         }
         Error::BodyTooLarge { size, limit } => ("BodyTooLargeError", json!({ "size": size, "limit": limit })),
         Error::Io { path, message } => ("CatalogueReadError", json!({ "origin": path, "reason": message })),

@@ -48,7 +48,7 @@ pub struct SearchOptions {
     #[napi(ts_type = "VendorId | (string & {})")]
     pub vendor: Option<String>,
     /// At most this many hits (10 unless given).
-    pub limit: Option<u32>,
+    pub limit: Option<f64>,
     /// Only hits scoring at least this (0.45 unless given).
     pub min_score: Option<f64>,
     #[napi(ts_type = "Locale | (string & {})")]
@@ -62,7 +62,7 @@ pub struct NormalizeOptions {
     #[napi(ts_type = "VendorId | (string & {})")]
     pub vendor: Option<String>,
     /// The HTTP status of the vendor's response.
-    pub status: Option<u32>,
+    pub status: Option<f64>,
     /// The `Content-Type` of the vendor's response.
     pub content_type: Option<String>,
     #[napi(ts_type = "Locale | (string & {})")]
@@ -73,7 +73,16 @@ pub struct NormalizeOptions {
     pub exposure: Option<String>,
     /// Refuse bodies longer than this many bytes (`DEFAULT_MAX_BODY_BYTES` unless
     /// given) with a `BodyTooLargeError`.
-    pub max_body_bytes: Option<u32>,
+    pub max_body_bytes: Option<f64>,
+}
+
+/// A number that must be a whole number from 0 to `max`.
+fn whole(env: &Env, name: &str, value: f64, max: f64) -> Result<f64> {
+    if value.fract() == 0.0 && (0.0..=max).contains(&value) {
+        Ok(value)
+    } else {
+        Err(invalid(env, &format!("{name} is a whole number from 0 to {max}, not {value}")))
+    }
 }
 
 fn parse_locale(env: &Env, locale: Option<&str>) -> Result<Locale> {
@@ -135,11 +144,11 @@ fn search_in(env: &Env, registry: Static, text: &str, options: Option<&SearchOpt
     if !(0.0..=1.0).contains(&min_score) {
         return Err(invalid(env, &format!("minScore is a number from 0 to 1, not {min_score}")));
     }
-    let search = em::search::SearchOptions {
-        vendor: options.and_then(|o| o.vendor.as_deref()),
-        limit: options.and_then(|o| o.limit).map_or(10, |l| l as usize),
-        min_score,
+    let limit = match options.and_then(|o| o.limit) {
+        None => 10,
+        Some(limit) => whole(env, "limit", limit, u32::MAX.into())? as usize,
     };
+    let search = em::search::SearchOptions { vendor: options.and_then(|o| o.vendor.as_deref()), limit, min_score };
     let hits = registry.search(text, &search).map_err(|e| from_library(env, &e))?;
     Ok(hits.iter().map(|hit| SearchHit::new(hit, locale)).collect())
 }
@@ -205,14 +214,12 @@ fn normalize_in(
     let expose = parse_expose(env, option(|o| o.exposure.as_deref()))?;
     let status = match options.and_then(|o| o.status) {
         None => None,
-        Some(status) => Some(
-            u16::try_from(status)
-                .map_err(|_| invalid(env, &format!("status is an HTTP status from 0 to 65535, not {status}")))?,
-        ),
+        Some(status) => Some(whole(env, "status", status, u16::MAX.into())? as u16),
     };
-    let limits = options
-        .and_then(|o| o.max_body_bytes)
-        .map_or_else(Limits::default, |max| Limits { max_body_bytes: max as usize });
+    let limits = match options.and_then(|o| o.max_body_bytes) {
+        None => Limits::default(),
+        Some(max) => Limits { max_body_bytes: whole(env, "maxBodyBytes", max, 2f64.powi(53))? as usize },
+    };
     let context = Context { status, vendor, content_type: option(|o| o.content_type.as_deref()) };
     let normalizer = Normalizer::new(registry).with_limits(limits);
     let error = with_body(env, body, |bytes| normalizer.normalize(bytes, &context).map_err(|e| from_library(env, &e)))?;
