@@ -60,7 +60,7 @@ pub fn from_library(env: &Env, error: &Error) -> napi::Error {
             ("DuplicateCatalogueError", json!({ "clash": name, "builtin": builtin }))
         }
         Error::BodyTooLarge { size, limit } => ("BodyTooLargeError", json!({ "size": size, "limit": limit })),
-        Error::Io { path, message } => ("CatalogueReadError", json!({ "origin": path, "reason": message })),
+        Error::Io { path, message, .. } => ("CatalogueReadError", json!({ "origin": path, "reason": message })),
         // A variant added to the library later: still an ErrmapError with its message.
         _ => ("ErrmapError", json!({})),
     };
