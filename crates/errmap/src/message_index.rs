@@ -98,6 +98,16 @@ impl MessageIndex {
         index
     }
 
+    /// Whether `folded` is code `code`'s documented message or one of its seen ones,
+    /// both folded (see [`fold`]).
+    pub(crate) fn agrees(&self, code: u32, folded: &str) -> bool {
+        if self.folded(code) == Some(folded) {
+            return true;
+        }
+        let start = self.seen.partition_point(|(c, _)| *c < code);
+        self.seen[start..].iter().take_while(|(c, _)| *c == code).any(|(_, seen)| &**seen == folded)
+    }
+
     /// The folded message of a code, if it has one.
     pub(crate) fn folded(&self, code: u32) -> Option<&str> {
         self.entries[code as usize].map(|(start, end)| &self.folded[start as usize..end as usize])

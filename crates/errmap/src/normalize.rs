@@ -287,10 +287,11 @@ fn message_text<'r>(message: &str, entry: Option<CodeRef<'r>>) -> Cow<'r, str> {
 /// Whether `message` is `entry`'s documented message or one seen from the vendor's
 /// servers, once case, spacing and punctuation are set aside.
 fn message_agrees(entry: CodeRef<'_>, message: &str) -> bool {
+    if entry.message().is_none() && entry.seen_messages().len() == 0 {
+        return false;
+    }
     let folded = crate::text::fold(message);
-    !folded.is_empty()
-        && (entry.message().is_some_and(|m| crate::text::fold(m) == folded)
-            || entry.seen_messages().any(|m| crate::text::fold(m) == folded))
+    !folded.is_empty() && entry.catalogue().message_index().agrees(entry.index() as u32, &folded)
 }
 
 impl<'r> Normalizer<'r> {
