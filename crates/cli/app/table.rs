@@ -25,11 +25,20 @@ struct Row<'r> {
     weak_hidden: bool,
 }
 
-/// The best candidate of a row.
-#[derive(Clone, Copy)]
+/// The best candidate of a row, and how sure errmap is of it.
 struct Best<'r> {
     code: CodeRef<'r>,
     relation: Relation,
+    assessment: Assessment,
+}
+
+/// Everything a format writes: the two catalogues, one row per code of `from`, and
+/// the summary.
+struct Crosswalk<'r> {
+    from: &'r Catalogue,
+    to: &'r Catalogue,
+    rows: Vec<Row<'r>>,
+    summary: Summary,
 }
 
 /// How many rows fall under each relation, and how many have no equivalent.
@@ -54,7 +63,7 @@ impl Summary {
                 summary.weak_hidden += 1;
                 continue;
             }
-            let slot = match row.best.map(|b| b.relation) {
+            let slot = match row.best.as_ref().map(|b| b.relation) {
                 Some(Relation::Exact) => &mut summary.exact,
                 Some(Relation::Close) => &mut summary.close,
                 Some(Relation::Broader) => &mut summary.broader,
@@ -124,28 +133,25 @@ pub fn run(
 ) -> Result<Outcome, Error> {
     let from = registry.catalogue(from)?;
     let to = registry.catalogue(to)?;
-    let mut assessments = Vec::new();
     let rows: Vec<Row<'_>> = from
         .code_refs()
         .map(|source| {
             let translation = registry.translate(source, to);
-            let best = translation.best().map(|m| (Best { code: m.code, relation: m.relation }, assess(source, m)));
-            let weak_hidden = best.as_ref().is_some_and(|(_, a)| min_confidence.is_some_and(|min| a.confidence < min));
-            let (best, assessment) = match best {
-                Some((best, assessment)) if !weak_hidden => (Some(best), Some(assessment)),
-                _ => (None, None),
-            };
-            assessments.push(assessment);
-            Row { source, best, weak_hidden }
+            let best =
+                translation.best().map(|m| Best { code: m.code, relation: m.relation, assessment: assess(source, m) });
+            let weak_hidden =
+                best.as_ref().is_some_and(|b| min_confidence.is_some_and(|min| b.assessment.confidence < min));
+            Row { source, best: best.filter(|_| !weak_hidden), weak_hidden }
         })
         .collect();
     let summary = Summary::of(&rows);
+    let crosswalk = Crosswalk { from, to, rows, summary };
     let stdout = match format {
-        Format::Json => json(ui, from, to, &rows, &assessments, &summary),
-        Format::Md => markdown(ui, from, to, &rows, &assessments, &summary),
-        Format::Csv => csv(ui, &rows, &assessments),
-        Format::Sssom => sssom(ui, from, to, &rows, &assessments),
-        _ => text(ui, from, to, &rows, &assessments, &summary),
+        Format::Json => json(ui, &crosswalk),
+        Format::Md => markdown(ui, &crosswalk),
+        Format::Csv => csv(ui, &crosswalk),
+        Format::Sssom => sssom(ui, &crosswalk),
+        _ => text(ui, &crosswalk),
     };
     Ok(Outcome { stdout, code: 0 })
 }
@@ -158,9 +164,9 @@ fn relation_name(relation: Option<Relation>) -> &'static str {
     relation.map_or("none", Relation::as_str)
 }
 
-/// A confidence as printed: two decimals, empty without a candidate.
-fn confidence_text(assessment: &Option<Assessment>) -> String {
-    assessment.as_ref().map_or(String::new(), |a| format!("{:.2}", a.confidence))
+/// A row's confidence as printed: two decimals, empty without a candidate.
+fn confidence_text(row: &Row<'_>) -> String {
+    row.best.as_ref().map_or(String::new(), |b| format!("{:.2}", b.assessment.confidence))
 }
 
 /// The label of a row without a shown candidate.
@@ -187,14 +193,8 @@ fn summary_line(ui: &Ui, summary: &Summary) -> String {
     )
 }
 
-fn text(
-    ui: &Ui,
-    from: &Catalogue,
-    to: &Catalogue,
-    rows: &[Row<'_>],
-    assessments: &[Option<Assessment>],
-    summary: &Summary,
-) -> String {
+fn text(ui: &Ui, crosswalk: &Crosswalk<'_>) -> String {
+    let Crosswalk { from, to, rows, summary } = crosswalk;
     let mut out = String::new();
     let _ = writeln!(out, "{}  →  {}\n", paint(HEADING, from.id()), paint(HEADING, to.id()));
     let mut table = Table::default();
@@ -209,19 +209,22 @@ fn text(
         ]
         .map(|h| (h, HEADING)),
     );
-    for (row, assessment) in rows.iter().zip(assessments) {
+    for row in rows.iter() {
         let source = (row.source.code().to_string(), Default::default());
         let source_kind = (row.source.kind().to_string(), DIM);
-        match (row.best, assessment) {
-            (Some(best), Some(assessment)) => table.styled_row([
+        match &row.best {
+            Some(best) => table.styled_row([
                 source,
                 source_kind,
                 (relation_label(ui, best.relation), relation_style(best.relation)),
                 (best.code.code().to_string(), Default::default()),
                 (best.code.kind().to_string(), DIM),
-                (super::commands::confidence_label(ui, assessment), if assessment.is_weak() { BAD } else { DIM }),
+                (
+                    super::commands::confidence_label(ui, &best.assessment),
+                    if best.assessment.is_weak() { BAD } else { DIM },
+                ),
             ]),
-            _ => table.styled_row([source, source_kind, (no_equivalent(ui, row), BAD)]),
+            None => table.styled_row([source, source_kind, (no_equivalent(ui, row), BAD)]),
         }
     }
     table.render("  ", &mut out);
@@ -234,14 +237,8 @@ fn md_cell(text: &str) -> String {
     sanitize(text).replace('\\', "\\\\").replace('|', "\\|")
 }
 
-fn markdown(
-    ui: &Ui,
-    from: &Catalogue,
-    to: &Catalogue,
-    rows: &[Row<'_>],
-    assessments: &[Option<Assessment>],
-    summary: &Summary,
-) -> String {
+fn markdown(ui: &Ui, crosswalk: &Crosswalk<'_>) -> String {
+    let Crosswalk { from, to, rows, summary } = crosswalk;
     let mut out = String::new();
     let _ = writeln!(out, "## {}: {} → {}\n", ui.t("label-crosswalk"), md_cell(from.name()), md_cell(to.name()));
     let _ = writeln!(
@@ -255,8 +252,8 @@ fn markdown(
         confidence = ui.t("label-confidence"),
     );
     out.push_str("|---|---|---|---|---|---|---|---|\n");
-    for (row, assessment) in rows.iter().zip(assessments) {
-        let (target, target_message, target_kind, relation) = match row.best {
+    for row in rows.iter() {
+        let (target, target_message, target_kind, relation) = match &row.best {
             Some(best) => (
                 format!("`{}`", md_cell(best.code.code())),
                 md_cell(&message(ui, best.code)),
@@ -265,7 +262,8 @@ fn markdown(
             ),
             None => (String::new(), String::new(), String::new(), no_equivalent(ui, row)),
         };
-        let confidence = assessment.as_ref().map_or(String::new(), |a| super::commands::confidence_label(ui, a));
+        let confidence =
+            row.best.as_ref().map_or(String::new(), |b| super::commands::confidence_label(ui, &b.assessment));
         let _ = writeln!(
             out,
             "| `{}` | {} | `{}` | {relation} | {target} | {target_message} | {target_kind} | {confidence} |",
@@ -284,20 +282,21 @@ fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.into_owned() }
 }
 
-fn csv(ui: &Ui, rows: &[Row<'_>], assessments: &[Option<Assessment>]) -> String {
+fn csv(ui: &Ui, crosswalk: &Crosswalk<'_>) -> String {
+    let rows = &crosswalk.rows;
     let mut out = String::from(
         "source_code,source_symbol,source_kind,source_message,relation,target_code,target_symbol,target_kind,target_message,confidence\r\n",
     );
-    for (row, assessment) in rows.iter().zip(assessments) {
+    for row in rows.iter() {
         let source = row.source;
         let mut fields = vec![
             csv_field(source.code()),
             csv_field(source.symbol().unwrap_or("")),
             source.kind().to_string(),
             csv_field(&message(ui, source)),
-            relation_name(row.best.map(|b| b.relation)).to_string(),
+            relation_name(row.best.as_ref().map(|b| b.relation)).to_string(),
         ];
-        match row.best {
+        match &row.best {
             Some(best) => fields.extend([
                 csv_field(best.code.code()),
                 csv_field(best.code.symbol().unwrap_or("")),
@@ -306,7 +305,7 @@ fn csv(ui: &Ui, rows: &[Row<'_>], assessments: &[Option<Assessment>]) -> String 
             ]),
             None => fields.extend([String::new(), String::new(), String::new(), String::new()]),
         }
-        fields.push(confidence_text(assessment));
+        fields.push(confidence_text(row));
         out.push_str(&fields.join(","));
         out.push_str("\r\n");
     }
@@ -322,23 +321,19 @@ fn side<'a>(ui: &Ui, code: CodeRef<'a>) -> SideJson<'a> {
     }
 }
 
-fn json(
-    ui: &Ui,
-    from: &Catalogue,
-    to: &Catalogue,
-    rows: &[Row<'_>],
-    assessments: &[Option<Assessment>],
-    summary: &Summary,
-) -> String {
+fn json(ui: &Ui, crosswalk: &Crosswalk<'_>) -> String {
+    let Crosswalk { from, to, rows, summary } = crosswalk;
     let rows = rows
         .iter()
-        .zip(assessments)
-        .map(|(row, assessment)| RowJson {
+        .map(|row| RowJson {
             source: side(ui, row.source),
-            target: row.best.map(|b| side(ui, b.code)),
-            relation: relation_name(row.best.map(|b| b.relation)),
-            confidence: assessment.as_ref().map(|a| a.confidence),
-            evidence: assessment.as_ref().map_or(Vec::new(), |a| a.evidence.iter().map(ToString::to_string).collect()),
+            target: row.best.as_ref().map(|b| side(ui, b.code)),
+            relation: relation_name(row.best.as_ref().map(|b| b.relation)),
+            confidence: row.best.as_ref().map(|b| b.assessment.confidence),
+            evidence: row
+                .best
+                .as_ref()
+                .map_or(Vec::new(), |b| b.assessment.evidence.iter().map(ToString::to_string).collect()),
             weak_candidate_hidden: row.weak_hidden,
         })
         .collect();
@@ -373,7 +368,8 @@ fn curie_prefix(catalogue: &Catalogue) -> String {
     catalogue.id().replace('-', "_")
 }
 
-fn sssom(ui: &Ui, from: &Catalogue, to: &Catalogue, rows: &[Row<'_>], assessments: &[Option<Assessment>]) -> String {
+fn sssom(ui: &Ui, crosswalk: &Crosswalk<'_>) -> String {
+    let Crosswalk { from, to, rows, .. } = crosswalk;
     let (from_prefix, to_prefix) = (curie_prefix(from), curie_prefix(to));
     let mut out = String::new();
     let _ = writeln!(out, "# curie_map:");
@@ -397,36 +393,36 @@ fn sssom(ui: &Ui, from: &Catalogue, to: &Catalogue, rows: &[Row<'_>], assessment
     out.push_str(
         "subject_id\tsubject_label\tpredicate_id\tobject_id\tobject_label\tmapping_justification\tconfidence\tsubject_category\tobject_category\tcomment\n",
     );
-    for (row, assessment) in rows.iter().zip(assessments) {
+    for row in rows.iter() {
         let source = row.source;
         let subject = format!("{from_prefix}:{}", curie_local(source.code()));
         let mut reasons: Vec<String> = Vec::new();
         if let Some(reason) = source.entry().reason() {
             reasons.push(format!("{}: {reason}", source.code()));
         }
-        let (predicate, object, object_label, object_category) = match row.best {
-            Some(Best { code: target, relation }) => {
+        let (predicate, object, object_label, object_category) = match &row.best {
+            Some(Best { code: target, relation, .. }) => {
                 if let Some(reason) = target.entry().reason() {
                     reasons.push(format!("{}: {reason}", target.code()));
                 }
                 (
                     relation.skos(),
                     format!("{to_prefix}:{}", curie_local(target.code())),
-                    message(ui, target),
+                    message(ui, *target),
                     format!("errmap:{}", target.kind()),
                 )
             }
             None => ("skos:exactMatch", "sssom:NoTermFound".to_string(), String::new(), String::new()),
         };
-        let mut comment = match row.best {
+        let mut comment = match &row.best {
             Some(best) => format!("kinds: {} → {}", source.kind(), best.code.kind()),
             None if row.weak_hidden => {
                 format!("kind: {}; weak candidate in {} hidden by --min-confidence", source.kind(), to.id())
             }
             None => format!("kind: {}; no equivalent in {}", source.kind(), to.id()),
         };
-        if let Some(assessment) = assessment {
-            let evidence: Vec<String> = assessment.evidence.iter().map(ToString::to_string).collect();
+        if let Some(best) = &row.best {
+            let evidence: Vec<String> = best.assessment.evidence.iter().map(ToString::to_string).collect();
             let _ = write!(comment, "; evidence: {}", evidence.join(", "));
         }
         for reason in reasons {
@@ -437,7 +433,7 @@ fn sssom(ui: &Ui, from: &Catalogue, to: &Catalogue, rows: &[Row<'_>], assessment
             "{subject}\t{}\t{predicate}\t{object}\t{}\tsemapv:ManualMappingCuration\t{}\terrmap:{}\t{object_category}\t{}",
             tsv_cell(&message(ui, source)),
             tsv_cell(&object_label),
-            confidence_text(assessment),
+            confidence_text(row),
             source.kind(),
             tsv_cell(&comment),
         );
