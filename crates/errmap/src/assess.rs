@@ -223,18 +223,18 @@ fn standard_value<'r>(source: CodeRef<'r>, target: CodeRef<'_>) -> Option<&'r st
 }
 
 /// How alike the two codes' documented messages are: the vendors' own texts when both
-/// write the same language, and always the English ones (the vendor's, or ours for a
-/// vendor that writes another language); the higher of the two.
+/// write the same language, else the English ones (the vendor's, or ours for a vendor
+/// that writes another language).
 fn message_similarity(source: CodeRef<'_>, target: CodeRef<'_>) -> Option<f64> {
-    let same_language = match (source.message(), target.message()) {
-        (Some(a), Some(b)) if source.language() == target.language() => Some(similarity(&fold(a), &fold(b))),
-        _ => None,
-    };
+    if let (Some(a), Some(b)) = (source.message(), target.message()) {
+        if source.language() == target.language() {
+            return Some(similarity(&fold(a), &fold(b)));
+        }
+    }
     let messages = Messages::get();
     let english = |code: CodeRef<'_>| match code.message() {
         Some(m) if code.language().starts_with("en") => m.to_string(),
         _ => messages.code_message(code, Locale::En).text,
     };
-    let english = similarity(&fold(&english(source)), &fold(&english(target)));
-    Some(same_language.map_or(english, |s| s.max(english)))
+    Some(similarity(&fold(&english(source)), &fold(&english(target))))
 }
