@@ -20,8 +20,7 @@
 
 use std::fmt;
 
-use crate::catalogue::CodeRef;
-use crate::catalogue::KindMatch;
+use crate::catalogue::{CodeRef, KindMatch};
 use crate::messages::{Locale, Messages};
 use crate::registry::Registry;
 use crate::text::{fold, similarity};
@@ -169,25 +168,22 @@ pub fn assess(source: CodeRef<'_>, candidate: &Equivalent<'_>) -> Assessment {
     } else if candidate.relation == Relation::Narrower {
         evidence.push(Evidence::TargetKindNarrower { steps: candidate.distance });
     }
-    for (side, m) in
-        [(Evidence::SourceMatch as fn(KindMatch) -> Evidence, source_match), (Evidence::TargetMatch, target_match)]
-    {
-        if m != KindMatch::Exact {
-            if m == KindMatch::Close {
-                confidence -= 0.05;
-            }
-            evidence.push(side(m));
-        }
+    if source_match != KindMatch::Exact {
+        evidence.push(Evidence::SourceMatch(source_match));
     }
+    if target_match != KindMatch::Exact {
+        evidence.push(Evidence::TargetMatch(target_match));
+    }
+    let close_sides = [source_match, target_match].iter().filter(|&&m| m == KindMatch::Close).count();
+    confidence -= 0.05 * close_sides as f64;
     confidence -= 0.1 * f64::from(candidate.distance.saturating_sub(1));
-    if let Some(s) = message_similarity(source, target) {
-        if s >= SIMILAR {
-            confidence += 0.1;
-            evidence.push(Evidence::MessagesSimilar(round(s)));
-        } else if s <= UNLIKE && candidate.relation != Relation::Exact {
-            confidence -= 0.1;
-            evidence.push(Evidence::MessagesUnlike(round(s)));
-        }
+    let s = message_similarity(source, target);
+    if s >= SIMILAR {
+        confidence += 0.1;
+        evidence.push(Evidence::MessagesSimilar(round(s)));
+    } else if s <= UNLIKE && candidate.relation != Relation::Exact {
+        confidence -= 0.1;
+        evidence.push(Evidence::MessagesUnlike(round(s)));
     }
     match (source.http_status(), target.http_status()) {
         (Some(a), Some(b)) if a == b => {
@@ -225,10 +221,10 @@ fn standard_value<'r>(source: CodeRef<'r>, target: CodeRef<'_>) -> Option<&'r st
 /// How alike the two codes' documented messages are: the vendors' own texts when both
 /// write the same language, else the English ones (the vendor's, or ours for a vendor
 /// that writes another language).
-fn message_similarity(source: CodeRef<'_>, target: CodeRef<'_>) -> Option<f64> {
+fn message_similarity(source: CodeRef<'_>, target: CodeRef<'_>) -> f64 {
     if let (Some(a), Some(b)) = (source.message(), target.message()) {
         if source.language() == target.language() {
-            return Some(similarity(&fold(a), &fold(b)));
+            return similarity(&fold(a), &fold(b));
         }
     }
     let messages = Messages::get();
@@ -236,5 +232,5 @@ fn message_similarity(source: CodeRef<'_>, target: CodeRef<'_>) -> Option<f64> {
         Some(m) if code.language().starts_with("en") => m.to_string(),
         _ => messages.code_message(code, Locale::En).text,
     };
-    Some(similarity(&fold(&english(source)), &fold(&english(target))))
+    similarity(&fold(&english(source)), &fold(&english(target)))
 }

@@ -7,8 +7,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use crate::body::Node;
-use crate::catalogue::CodeRef;
-use crate::catalogue::{BodyShape, Catalogue, Variant};
+use crate::catalogue::{BodyShape, Catalogue, CodeRef, Variant};
 use crate::fxhash::{self, FxHashMap};
 use crate::registry::{Registry, Slot};
 use crate::text::sanitize;

@@ -17,8 +17,7 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::body::{Json, Node};
-use crate::catalogue::CodeRef;
-use crate::catalogue::{BodyShape, Catalogue, Variant};
+use crate::catalogue::{BodyShape, Catalogue, CodeRef, Variant};
 use crate::detect::{self, Candidates, Extracted, RawCode, Score};
 use crate::error::Error;
 use crate::matching::{self, MatchFound, MessageMatch};

@@ -28,8 +28,7 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::catalogue::CodeRef;
-use crate::catalogue::{Catalogue, KindMatch, Variant};
+use crate::catalogue::{Catalogue, CodeRef, KindMatch, Variant};
 use crate::kin::{self, Tree};
 use crate::registry::Registry;
 use crate::taxonomy::{Kind, NEIGHBOURS};
