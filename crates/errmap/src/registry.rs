@@ -114,11 +114,17 @@ impl Registry {
                 });
             }
         }
-        if let Some(at) = replaced {
-            self.catalogues.remove(at);
+        match replaced {
+            Some(at) => {
+                self.catalogues.remove(at);
+                self.catalogues.push(catalogue);
+                self.names = name_index(&self.catalogues);
+            }
+            None => {
+                add_names(&mut self.names, self.catalogues.len(), &catalogue);
+                self.catalogues.push(catalogue);
+            }
         }
-        self.catalogues.push(catalogue);
-        self.names = name_index(&self.catalogues);
         self.precise = OnceLock::new();
         self.lazy = Default::default();
         Ok(())
