@@ -27,10 +27,11 @@ fn load(path: &Path) -> Value {
 }
 
 /// The lists of a vendor file whose entries are codes of the catalogue: `codes`, and
-/// the lists our catalogue also carries (Keycloak's OAuth errors; Auth0's SDK codes).
+/// the lists our catalogue also carries (Keycloak's OAuth errors; Auth0's SDK codes; codes
+/// seen from a vendor's servers that its table lacks, such as Azure AD B2C's AADB2C99001).
 fn code_lists<'a>(document: &'a Value, catalogue: &Catalogue) -> Vec<(&'static str, &'a Vec<Value>)> {
     let mut lists = Vec::new();
-    for name in ["codes", "oauth2_errors", "sdk_codes"] {
+    for name in ["codes", "oauth2_errors", "sdk_codes", "observed_codes_not_in_doc"] {
         let Some(list) = document[name].as_array() else { continue };
         let carried =
             name == "codes" || list.iter().any(|e| e["code"].as_str().is_some_and(|c| catalogue.get(c).is_some()));
