@@ -371,13 +371,42 @@ fn every_vendor_message_finds_its_code_first() {
     }
 }
 
-/// `template` with each `{N}` replaced by `values[N]`.
+/// `template` with each `{N}` replaced by `values[N]`, and each named placeholder
+/// (`{tenant}`, Entra ID's) by the values after the numbered ones, in order of first
+/// appearance: the parameters' order.
 fn fill(template: &str, values: &[String]) -> String {
     let mut text = template.to_string();
+    let mut next = 0;
     for (n, value) in values.iter().enumerate() {
-        text = text.replace(&format!("{{{n}}}"), value);
+        let numbered = format!("{{{n}}}");
+        if text.contains(&numbered) {
+            text = text.replace(&numbered, value);
+            next = n + 1;
+        }
+    }
+    while let Some(name) = first_named_placeholder(&text) {
+        let Some(value) = values.get(next) else { break };
+        text = text.replace(&name, value);
+        next += 1;
     }
     text
+}
+
+/// The first `{identifier}` of `text`, braces included.
+fn first_named_placeholder(text: &str) -> Option<String> {
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let close = after.find('}')?;
+        let inner = &after[..close];
+        let identifier = inner.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if identifier {
+            return Some(format!("{{{inner}}}"));
+        }
+        rest = after;
+    }
+    None
 }
 
 proptest! {
@@ -386,7 +415,7 @@ proptest! {
     #[test]
     fn a_vendor_message_with_its_placeholders_filled_finds_its_code(
         pick in any::<prop::sample::Index>(),
-        digits in prop::collection::vec("[0-9]{1,5}", 4),
+        digits in prop::collection::vec("[0-9]{1,5}", 6),
         filled in any::<bool>(),
     ) {
         let all = messages();
