@@ -136,6 +136,14 @@ fn settings_that_hide_whether_a_user_exists_are_recorded() {
     assert_eq!(merged_into("firebase", "auth/user-not-found").as_deref(), Some("auth/invalid-credential"));
     assert_eq!(merged_into("firebase", "auth/wrong-password").as_deref(), Some("auth/invalid-credential"));
     assert_eq!(merged_into("firebase", "EMAIL_NOT_FOUND").as_deref(), Some("INVALID_LOGIN_CREDENTIALS"));
+    let clerk_merged = Some("form_password_or_identifier_incorrect");
+    assert_eq!(merged_into("clerk", "form_password_incorrect").as_deref(), clerk_merged);
+    assert_eq!(merged_into("clerk", "form_identifier_not_found").as_deref(), clerk_merged);
+    // Sign-up with a taken identifier is withheld under Clerk's protection, with no code in its place.
+    let clerk = Registry::builtin().catalogue("clerk").unwrap();
+    let withheld =
+        clerk.settings_for("form_identifier_exists").find(|s| s.merges().any(|c| c == "form_identifier_exists"));
+    assert!(withheld.is_some_and(|s| s.into_code().is_none()), "form_identifier_exists is withheld, not replaced");
     // Both spellings of one Firebase condition resolve, linked.
     let registry = Registry::builtin();
     let rest = registry.resolve("firebase:EMAIL_NOT_FOUND").unwrap();
