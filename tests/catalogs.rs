@@ -55,6 +55,18 @@ fn check_entry(catalogue: &Catalogue, list: &str, entry: &Value, problems: &mut 
         Some(Value::String(message)) if found.message() != Some(message.as_str()) => {
             problems.push(format!("{id}:{code}: message {:?}, the vendor's is {message:?}", found.message()));
         }
+        // No English, but the vendor's own Chinese (WeChat names where it was read): that
+        // is the code's message, in zh-CN.
+        Some(Value::Null) if entry["message_zh_cn_source"].is_string() => {
+            let chinese = entry["message_zh_cn"].as_str();
+            if found.message() != chinese || found.language() != "zh-CN" {
+                problems.push(format!(
+                    "{id}:{code}: message {:?} [{}], the vendor's is {chinese:?} [zh-CN]",
+                    found.message(),
+                    found.language()
+                ));
+            }
+        }
         Some(Value::Null) if found.message().is_some() => {
             problems
                 .push(format!("{id}:{code}: the vendor documents no message, the catalogue has {:?}", found.message()));
