@@ -51,21 +51,27 @@ fn check_entry(catalogue: &Catalogue, list: &str, entry: &Value, problems: &mut 
         problems.push(format!("{id}/{list}: {code} is missing"));
         return;
     };
+    // A catalogue written in Chinese (WeChat) has the vendor's Chinese as its message;
+    // the vendor's English column is then one of the texts its servers are seen to send.
+    let chinese = entry["message_zh_cn"].as_str().filter(|_| catalogue.language() == "zh-CN");
+    if let Some(chinese) = chinese {
+        if found.message() != Some(chinese) || found.language() != "zh-CN" {
+            problems.push(format!(
+                "{id}:{code}: message {:?} [{}], the vendor's is {chinese:?} [zh-CN]",
+                found.message(),
+                found.language()
+            ));
+        }
+        if let Some(english) = entry["message_en"].as_str() {
+            if !found.seen_messages().any(|seen| seen == english) {
+                problems.push(format!("{id}:{code}: the vendor's English {english:?} is not among its seen texts"));
+            }
+        }
+    }
     match entry.get("message_en") {
+        _ if chinese.is_some() => {}
         Some(Value::String(message)) if found.message() != Some(message.as_str()) => {
             problems.push(format!("{id}:{code}: message {:?}, the vendor's is {message:?}", found.message()));
-        }
-        // No English, but the vendor's own Chinese (WeChat names where it was read): that
-        // is the code's message, in zh-CN.
-        Some(Value::Null) if entry["message_zh_cn_source"].is_string() => {
-            let chinese = entry["message_zh_cn"].as_str();
-            if found.message() != chinese || found.language() != "zh-CN" {
-                problems.push(format!(
-                    "{id}:{code}: message {:?} [{}], the vendor's is {chinese:?} [zh-CN]",
-                    found.message(),
-                    found.language()
-                ));
-            }
         }
         Some(Value::Null) if found.message().is_some() => {
             problems

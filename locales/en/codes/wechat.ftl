@@ -1,11 +1,73 @@
-### errmap's own English messages for the WeChat codes whose only text on WeChat's pages
-### is Chinese (the `message` of those codes in mappings/wechat.toml). The vendor's Chinese
-### text is the source of truth; these lines are ours.
+### errmap's own English messages for WeChat codes, translated from WeChat's Chinese (the
+### `message` of each code in mappings/wechat.toml), which is the source of truth. WeChat's
+### English texts (the errmsg its servers send, the English column of its pages) are the
+### codes' `seen` texts there; these lines are ours.
 
+wechat--1 = The system is busy. Developers should try again later.
 wechat-61450 = A system error occurred.
+wechat-40001 = The AppSecret was wrong when the access_token was fetched, or the access_token is invalid. Check that the AppSecret is correct, and that the API is called for the right Official Account.
+wechat-40002 = The credential type (grant_type) is invalid.
+wechat-40014 = The access_token is invalid. Check that it is valid (for example, not expired) and that the API is called for the right Official Account.
+wechat-41001 = The access_token parameter is missing.
+wechat-42001 = The access_token has timed out. Check its validity period; see "Get access_token" in the basic support documentation for how access tokens work.
+wechat-50004 = Use of the token API is forbidden.
 wechat-50007 = The account is frozen.
+wechat-40013 = The AppID is invalid. Check that it is correct, without stray characters and with the right case.
+wechat-41002 = The appid parameter is missing.
+wechat-40125 = The AppSecret is invalid. Check that it is correct.
 wechat-40243 = The AppSecret has been frozen. Unfreeze it, then call again.
+wechat-41004 = The secret parameter is missing.
+wechat-40164 = The IP address calling the API is not on the whitelist.
+wechat-61004 = The API function is not authorized. Check that the Official Account or Mini Program has been granted this API; API permissions are listed on the developer centre page of the Official Accounts Platform.
 wechat-89503 = This call needs the administrator's confirmation. Please wait.
 wechat-89506 = The Official Account administrator has refused calls from this IP address. Try again in 24 hours, and check with the administrator before calling.
 wechat-89507 = The Official Account administrator has refused calls from this IP address. Try again in 1 hour, and check with the administrator before calling.
+wechat-40029 = The oauth_code is invalid.
+wechat-40163 = The oauth_code has already been used.
+wechat-41008 = The OAuth code is missing.
+wechat-42003 = The oauth_code has timed out.
+wechat-40226 = Mini Program login was blocked because the user is rated high-risk. See the user security solution for the risk levels.
+wechat-40030 = The refresh_token is invalid.
+wechat-41003 = The refresh_token parameter is missing.
+wechat-42002 = The refresh_token has timed out.
+wechat-42007 = The user changed the WeChat password, so the access token and refresh token are no longer valid; the user must authorize again.
+wechat-87007 = The encryption key does not exist or has expired.
+wechat-87008 = The signature method is invalid.
+wechat-87009 = The signature is invalid.
+wechat-40003 = The OpenID is invalid. Check that the user (this OpenID) follows the Official Account, and that it is not another Official Account's OpenID.
+wechat-40031 = The openid list is invalid.
+wechat-40032 = The length of the openid list is invalid.
+wechat-41009 = The openid is missing.
+wechat-46004 = The user does not exist.
+wechat-50001 = The user has not authorized this API.
+wechat-50002 = The user is restricted; the API may have been banned after a violation.
+wechat-50005 = The user does not follow the Official Account.
+wechat-89002 = No Open Platform account is bound.
 wechat-9001006 = Failed to get the OpenID.
+wechat-48001 = The API function is not authorized. Check that the Official Account has been granted this API; API permissions are listed on the developer centre page of the Official Accounts Platform.
+wechat-48004 = The API has been banned. Sign in to mp.weixin.qq.com for details.
+wechat-45009 = The API call limit has been exceeded.
+wechat-45011 = API calls are too frequent. Please try again later.
+wechat-45029 = The API call quota has been exceeded.
+wechat-48006 = The API call count cannot be reset, because the reset limit has been reached.
+wechat-76021 = The cgi_path is wrong.
+wechat-76022 = The token used for this call does not belong to the account that owns the API; see the notes for details.
+wechat-40033 = The request contains invalid characters: characters in \uxxxx form are not allowed.
+wechat-40035 = A parameter is invalid.
+wechat-40038 = The request format is invalid.
+wechat-40039 = The URL length is invalid.
+wechat-40097 = A parameter is wrong.
+wechat-43001 = A GET request is required.
+wechat-43002 = A POST request is required.
+wechat-43003 = An HTTPS request is required.
+wechat-44002 = The POST body is empty.
+wechat-47001 = The JSON/XML content could not be parsed.
+wechat-61003 = The account has not authorized it.
+wechat-61005 = The ticket has expired.
+wechat-61006 = The ticket is invalid.
+wechat-61007 = The API is not authorized to the third-party platform.
+wechat-61009 = The code is invalid.
+wechat-61010 = The code has expired.
+wechat-61011 = The third-party platform is invalid.
+wechat-61014 = The token of a component API must be used.
+wechat-61015 = A business account's token must be used, not a component API.

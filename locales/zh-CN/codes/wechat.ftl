@@ -1,75 +1,12 @@
-### WeChat's own Simplified Chinese texts for the codes whose `message` in
-### mappings/wechat.toml is WeChat's English column: the vendor's words, copied exactly from
-### the official return-code pages (the source of each is in tests/fixtures/catalogs/wechat.json,
-### message_zh_cn_source), not ours. WeChat gives no Chinese for the third-party platform codes
-### 40091, 40094, 41018, 41019, 41021, 42006, 61023 and 61024: those eight lines are ours.
+### errmap's own Simplified Chinese messages for the eight third-party-platform codes that
+### WeChat documents in English only (the `message` of those codes in mappings/wechat.toml).
+### Every other code has WeChat's own Chinese as its message; these lines are ours.
 
-wechat--1 = 系统繁忙，此时请开发者稍候再试
-wechat-40001 = 获取 access_token 时 AppSecret 错误，或者 access_token 无效。请开发者认真比对 AppSecret 的正确性，或查看是否正在为恰当的公众号调用接口
-wechat-40002 = 不合法的凭证类型
-wechat-40014 = 不合法的 access_token ，请开发者认真比对 access_token 的有效性（如是否过期），或查看是否正在为恰当的公众号调用接口
-wechat-41001 = 缺少 access_token 参数
-wechat-42001 = access_token 超时，请检查 access_token 的有效期，请参考基础支持 - 获取 access_token 中，对 access_token 的详细机制说明
-wechat-50004 = 禁止使用 token 接口
-wechat-40013 = 不合法的 AppID ，请开发者检查 AppID 的正确性，避免异常字符，注意大小写
-wechat-41002 = 缺少 appid 参数
-wechat-40125 = 无效的appsecret，请检查appsecret的正确性
-wechat-41004 = 缺少 secret 参数
-wechat-40164 = 调用接口的IP地址不在白名单中
-wechat-61004 = api 功能未授权，请确认公众号/小程序已获得该接口，可以在公众平台官网 - 开发者中心页中查看接口权限
-wechat-40029 = 不合法的 oauth_code
-wechat-40163 = oauth_code已使用
-wechat-41008 = 缺少 oauth code
-wechat-42003 = oauth_code 超时
-wechat-40226 = 高风险等级用户，小程序登录拦截 。风险等级详见用户安全解方案
-wechat-40030 = 不合法的 refresh_token
-wechat-41003 = 缺少 refresh_token 参数
-wechat-42002 = refresh_token 超时
-wechat-42007 = 用户修改微信密码， accesstoken 和 refreshtoken 失效，需要重新授权
-wechat-87007 = 加密key不存在或已过期
-wechat-87008 = 无效的签名方法
-wechat-87009 = 无效的签名
-wechat-40003 = 不合法的 OpenID ，请开发者确认 OpenID （该用户）是否已关注公众号，或是否是其他公众号的 OpenID
-wechat-40031 = 不合法的 openid 列表
-wechat-40032 = 不合法的 openid 列表长度
-wechat-41009 = 缺少 openid
-wechat-46004 = 不存在的用户
-wechat-50001 = 用户未授权该 api
-wechat-50002 = 用户受限，可能是违规后接口被封禁
-wechat-50005 = 用户未关注公众号
-wechat-89002 = 没有绑定开放平台帐号
-wechat-48001 = api 功能未授权，请确认公众号已获得该接口，可以在公众平台官网 - 开发者中心页中查看接口权限
-wechat-48004 = api 接口被封禁，请登录 mp.weixin.qq.com 查看详情
-wechat-45009 = 接口调用超过限制
-wechat-45011 = API 调用太频繁，请稍候再试
-wechat-45029 = 接口调用超过限额
-wechat-48006 = api 禁止清零调用次数，因为清零次数达到上限
-wechat-76021 = cgi_path填错了
-wechat-76022 = 当前调用接口使用的token与api所属账号不符，详情可看注意事项的说明
-wechat-40033 = 不合法的请求字符，不能包含\uxxxx 格式的字符
-wechat-40035 = 不合法的参数
-wechat-40038 = 不合法的请求格式
-wechat-40039 = 不合法的 URL 长度
-wechat-40097 = 参数错误
-wechat-43001 = 需要 GET 请求
-wechat-43002 = 需要 POST 请求
-wechat-43003 = 需要 HTTPS 请求
-wechat-44002 = POST 的数据包为空
-wechat-47001 = 解析 JSON/XML 内容错误
 wechat-40091 = component ticket 无效。
 wechat-40094 = 第三方平台凭证无效。
 wechat-41018 = 缺少 component_appid 参数。
 wechat-41019 = 缺少第三方平台 secret（platform_secret）参数。
 wechat-41021 = 缺少 component_access_token 参数。
 wechat-42006 = component_access_token 已过期。
-wechat-61003 = 帐号未授权
-wechat-61005 = ticket 已过期
-wechat-61006 = 无效 ticket
-wechat-61007 = 接口未授权给第三方平台
-wechat-61009 = 无效code
-wechat-61010 = code已过期
-wechat-61011 = 无效的第三方平台
-wechat-61014 = 必须使用component接口的token
-wechat-61015 = 必须使用商业帐号token，而不是component api
 wechat-61023 = refresh_token 无效。
 wechat-61024 = 第三方平台帐号须通过 api_component_token 接口获取 token。
