@@ -153,6 +153,13 @@ fn settings_that_hide_whether_a_user_exists_are_recorded() {
     assert_eq!(merged_into("firebase", "auth/user-not-found").as_deref(), Some("auth/invalid-credential"));
     assert_eq!(merged_into("firebase", "auth/wrong-password").as_deref(), Some("auth/invalid-credential"));
     assert_eq!(merged_into("firebase", "EMAIL_NOT_FOUND").as_deref(), Some("INVALID_LOGIN_CREDENTIALS"));
+    // Ory's security.account_enumeration.mitigate: identifier-first sign-in stops
+    // answering 4000037 and fails later as 4000006; profile registration stops answering
+    // 4010003 and reports nothing in its place.
+    assert_eq!(merged_into("ory-kratos", "4000037").as_deref(), Some("4000006"));
+    assert_eq!(merged_into("ory-kratos", "4010003"), None);
+    let kratos = Registry::builtin().catalogue("kratos").unwrap();
+    assert!(kratos.settings_for("4010003").any(|s| s.merges().any(|c| c == "4010003")));
     // Both spellings of one Firebase condition resolve, linked.
     let registry = Registry::builtin();
     let rest = registry.resolve("firebase:EMAIL_NOT_FOUND").unwrap();
