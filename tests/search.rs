@@ -374,10 +374,34 @@ fn every_vendor_message_finds_its_code_first() {
 /// `template` with each `{N}` replaced by `values[N]`.
 fn fill(template: &str, values: &[String]) -> String {
     let mut text = template.to_string();
+    let mut next = 0;
     for (n, value) in values.iter().enumerate() {
-        text = text.replace(&format!("{{{n}}}"), value);
+        let numbered = format!("{{{n}}}");
+        if text.contains(&numbered) {
+            text = text.replace(&numbered, value);
+            next = n + 1;
+        }
+    }
+    // Named placeholders ({name}) take the values after the numbered ones, in order of
+    // first appearance, as the catalogue's params name them.
+    for value in values.iter().skip(next) {
+        let Some(name) = first_named_placeholder(&text) else { break };
+        text = text.replace(&name, value);
     }
     text
+}
+
+/// The first `{name}` in `text` (a letter or `_`, then letters, digits or `_`).
+fn first_named_placeholder(text: &str) -> Option<String> {
+    text.match_indices('{').find_map(|(start, _)| {
+        let rest = &text[start + 1..];
+        let end = rest.find('}')?;
+        let name = &rest[..end];
+        let mut chars = name.chars();
+        let first = chars.next()?;
+        ((first.is_ascii_alphabetic() || first == '_') && chars.all(|c| c.is_ascii_alphanumeric() || c == '_'))
+            .then(|| format!("{{{name}}}"))
+    })
 }
 
 proptest! {
