@@ -52,7 +52,25 @@ fn check_entry(catalogue: &Catalogue, list: &str, entry: &Value, problems: &mut 
         problems.push(format!("{id}/{list}: {code} is missing"));
         return;
     };
+    // A catalogue written in Chinese (WeChat) has the vendor's Chinese as its message;
+    // the vendor's English column is then one of the texts its servers are seen to send.
+    let chinese = entry["message_zh_cn"].as_str().filter(|_| catalogue.language() == "zh-CN");
+    if let Some(chinese) = chinese {
+        if found.message() != Some(chinese) || found.language() != "zh-CN" {
+            problems.push(format!(
+                "{id}:{code}: message {:?} [{}], the vendor's is {chinese:?} [zh-CN]",
+                found.message(),
+                found.language()
+            ));
+        }
+        if let Some(english) = entry["message_en"].as_str() {
+            if !found.seen_messages().any(|seen| seen == english) {
+                problems.push(format!("{id}:{code}: the vendor's English {english:?} is not among its seen texts"));
+            }
+        }
+    }
     match entry.get("message_en") {
+        _ if chinese.is_some() => {}
         Some(Value::String(message)) if found.message() != Some(message.as_str()) => {
             problems.push(format!("{id}:{code}: message {:?}, the vendor's is {message:?}", found.message()));
         }
@@ -144,6 +162,13 @@ fn settings_that_hide_whether_a_user_exists_are_recorded() {
     let withheld =
         clerk.settings_for("form_identifier_exists").find(|s| s.merges().any(|c| c == "form_identifier_exists"));
     assert!(withheld.is_some_and(|s| s.into_code().is_none()), "form_identifier_exists is withheld, not replaced");
+    // Ory's security.account_enumeration.mitigate: identifier-first sign-in stops
+    // answering 4000037 and fails later as 4000006; profile registration stops answering
+    // 4010003 and reports nothing in its place.
+    assert_eq!(merged_into("ory-kratos", "4000037").as_deref(), Some("4000006"));
+    assert_eq!(merged_into("ory-kratos", "4010003"), None);
+    let kratos = Registry::builtin().catalogue("kratos").unwrap();
+    assert!(kratos.settings_for("4010003").any(|s| s.merges().any(|c| c == "4010003")));
     // Both spellings of one Firebase condition resolve, linked.
     let registry = Registry::builtin();
     let rest = registry.resolve("firebase:EMAIL_NOT_FOUND").unwrap();
