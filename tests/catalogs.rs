@@ -229,3 +229,26 @@ fn built_in_codes_keep_their_placeholders_and_seen_texts_apart() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn the_names_people_type_find_the_catalogue() {
+    let registry = Registry::builtin();
+    let typed = [
+        ("entra-id", ["azure-ad", "aad", "microsoft", "entra"].as_slice()),
+        ("azure-ad-b2c", &["b2c"]),
+        ("better-auth", &["better_auth", "Better_Auth"]),
+        ("wechat", &["weixin", "wx"]),
+        ("ory-kratos", &["kratos", "ory", "ory_kratos"]),
+        ("github-oauth", &["github"]),
+        ("google-oauth", &["google"]),
+        ("apple-signin", &["apple"]),
+        ("authing-v2", &["AUTHING_V2"]),
+    ];
+    for (id, names) in typed {
+        for name in names {
+            let found = registry.catalogue(name).map(|c| c.id().to_string());
+            assert_eq!(found.ok().as_deref(), Some(id), "{name:?} names {id}");
+        }
+    }
+    assert!(registry.catalogue("better__auth").is_err(), "only one `_` for each `-`");
+}
