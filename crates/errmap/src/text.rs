@@ -25,7 +25,8 @@ pub(crate) use template::{Template, fill_template, has_literal_text};
 /// assert_eq!(errmap_auth::text::sanitize("22011\u{9b}31m\u{200b}"), "22011<U+200B>");
 /// ```
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !crate::source::has_control(text) && !crate::source::has_invisible(text) {
+    let separators = || text.contains(['\u{2028}', '\u{2029}']);
+    if !crate::source::has_control(text) && !crate::source::has_invisible(text) && !separators() {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
