@@ -155,7 +155,9 @@ pub enum ParamValue {
 impl Serialize for ParamValue {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            ParamValue::Number(n) if n.fract() == 0.0 && n.abs() <= EXACT_INTEGERS => serializer.serialize_i64(*n as i64),
+            ParamValue::Number(n) if n.fract() == 0.0 && n.abs() <= EXACT_INTEGERS => {
+                serializer.serialize_i64(*n as i64)
+            }
             ParamValue::Number(n) => serializer.serialize_f64(*n),
             ParamValue::Text(t) => serializer.serialize_str(t),
         }
