@@ -370,6 +370,7 @@ fn stream(
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let mut summary = Summary::default();
     let unidentified = ui.t("label-unidentified");
+    let withheld = ui.t("label-withheld");
     // What follows from the kind, its message without values and its hint are the same
     // on every line: each kind's are written once, on its first line.
     let mut kinds: Vec<Option<KindLines>> = std::iter::repeat_with(|| None).take(Kind::all().len()).collect();
@@ -390,10 +391,16 @@ fn stream(
         let written = match normalizer.normalize_log_line(line, context) {
             Ok(error) => {
                 summary.normalized += 1;
-                if !error.known() {
+                // Counted as the records show them: where the level withholds the
+                // vendor or whether the code is known, so does the summary.
+                if error.visible_known(expose) == Some(false) {
                     summary.unknown += 1;
                 }
-                let vendor = error.vendor().unwrap_or(&unidentified);
+                let vendor = match error.visible_vendor(expose) {
+                    Some(vendor) => vendor,
+                    None if error.vendor().is_some() => &withheld,
+                    None => &unidentified,
+                };
                 match summary.by_vendor.get_mut(vendor) {
                     Some(count) => *count += 1,
                     None => {
