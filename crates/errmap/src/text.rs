@@ -74,13 +74,12 @@ fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     }
 }
 
-/// Skips the parameters and final byte of a control sequence (after `ESC [` or CSI).
+/// Skips the parameter and intermediate bytes and the final byte of a control
+/// sequence (after `ESC [` or CSI). Anything else ends it unconsumed, so a stray CSI
+/// cannot swallow the text after it.
 fn skip_control_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    for c in chars.by_ref() {
-        if ('\u{40}'..='\u{7e}').contains(&c) {
-            break;
-        }
-    }
+    while chars.next_if(|c| ('\u{20}'..='\u{3f}').contains(c)).is_some() {}
+    chars.next_if(|c| ('\u{40}'..='\u{7e}').contains(c));
 }
 
 /// Skips a control string up to its terminator: BEL, `ESC \\` or ST (U+009C).
@@ -151,6 +150,9 @@ mod tests {
             ("a\u{1b}]52;c;ZXZpbA==\u{1b}\\b", "ab"),
             ("a\u{9d}52;c;ZXZpbA==\u{9c}b", "ab"),
             ("a\u{9b}31mred", "ared"),
+            ("a\u{1b}[1;31mred", "ared"),
+            ("a\u{1b}[该用户不存在", "a该用户不存在"),
+            ("a\u{9b}\u{202e}b", "a<U+202E>b"),
             ("\u{1b}P+q\u{1b}\\x", "x"),
             ("user\u{2066}\u{2069}", "user<U+2066><U+2069>"),
             ("\u{feff}E0000004", "<U+FEFF>E0000004"),
