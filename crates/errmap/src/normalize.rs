@@ -364,7 +364,8 @@ impl<'r> Normalizer<'r> {
     /// Normalizes one line of a log: a raw body, or a record `{"body": …, "vendor": …,
     /// "status": …, "content_type": …}` whose `body` is the raw text or the JSON itself
     /// and whose other members, where given, stand in for the context's. What `errmap
-    /// normalize --jsonl` does with each line.
+    /// normalize --jsonl` does with each line. The [`Limits`] hold for a record's body
+    /// too; one written as JSON counts as long as its whole line.
     ///
     /// ```
     /// use errmap_auth::{Context, Normalizer};
@@ -392,6 +393,11 @@ impl<'r> Normalizer<'r> {
                     };
                     return match body {
                         Json::String(raw) => self.normalize(raw.as_bytes(), &context),
+                        // A body written as JSON in the record is held to the limit too,
+                        // counted as its whole line: the most it can be.
+                        _ if line.len() > self.limits.max_body_bytes => {
+                            Err(Error::BodyTooLarge { size: line.len(), limit: self.limits.max_body_bytes })
+                        }
                         other => Ok(self.classify(other, &context, self.hinted(&context)?)),
                     };
                 }
