@@ -797,6 +797,20 @@ async fn configuration_errors_are_caught_when_configuring() {
 }
 
 #[tokio::test]
+async fn a_hostile_vendor_code_is_cleaned_in_the_header_the_document_and_the_extension() {
+    // A C1 CSI, an OSC 52 clipboard write and a bidi override in the code.
+    let body = "{\"code\":\"X\\u009b31m\\u001b]52;c;ZXZpbA==\\u0007\\u202eY\",\"message\":\"x\"}";
+    let layer = ErrmapLayer::default().expose(Expose::All).vendor("wilddog").expect("a built-in catalogue");
+    let response = call(&layer, Method::GET, 400, &[], Script::new(vec![data(body.as_bytes().to_vec().leak())])).await;
+    let clean = "X<U+202E>Y";
+    assert_eq!(response.extensions().get::<UpstreamError>().and_then(|u| u.code.as_deref()), Some(clean));
+    let header = response.headers().get(VENDOR_CODE_HEADER).map(|v| v.to_str().unwrap_or("not text").to_string());
+    assert_eq!(header.as_deref(), Some("wilddog:X<U+202E>Y"));
+    let document: Value = serde_json::from_slice(&response.into_body().collect().await.unwrap().to_bytes()).unwrap();
+    assert_eq!(document["vendor_code"], clean);
+}
+
+#[tokio::test]
 async fn an_upstream_failure_is_returned_as_it_was() {
     let failing = service_fn(|_: Request<()>| async { Err::<Response<Script>, _>("connection refused") });
     let result = ErrmapLayer::default().layer(failing).oneshot(Request::new(())).await;
