@@ -352,7 +352,7 @@ fn problem_documents_carry_the_visible_kind_in_every_member() {
                 assert_eq!(problem.status, error.http_status(expose), "{at}");
                 assert_eq!(members["kind"], json!(visible.id()), "{at}");
                 assert_eq!(members["retryable"], json!(visible.retryable()), "{at}");
-                assert_eq!(members.get("vendor"), error.vendor().map(|v| json!(v)).as_ref(), "{at}");
+                assert_eq!(members.get("vendor"), error.visible_vendor(expose).map(|v| json!(v)).as_ref(), "{at}");
                 match expose {
                     Expose::None => assert!(!members.contains_key("vendor_code"), "{at}"),
                     _ => assert_eq!(members.get("vendor_code"), error.visible_code(expose).map(|c| json!(c)).as_ref()),
@@ -370,7 +370,7 @@ fn problem_documents_carry_the_visible_kind_in_every_member() {
             let info = error.error_info(expose, &options);
             assert_eq!(info.reason, visible.id().to_ascii_uppercase());
             assert_eq!(info.domain, "auth.example.com");
-            assert_eq!(info.metadata.get("vendor").map(String::as_str), error.vendor());
+            assert_eq!(info.metadata.get("vendor").map(String::as_str), error.visible_vendor(expose));
             assert_eq!(info.metadata.get("code").map(String::as_str), error.visible_code(expose));
         }
     }

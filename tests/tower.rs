@@ -691,16 +691,33 @@ async fn operators_keep_the_vendor_code_in_an_extension_at_every_level() {
     for expose in EXPOSURES {
         let layer = ErrmapLayer::default().expose(expose);
         let body = Script::new(vec![data(br#"{"statusCode":400,"apiCode":"2004","message":"user not found"}"#)]);
-        let response = call(&layer, Method::GET, 400, &[("x-request-id", "r-1"), ("etag", "\"v1\"")], body).await;
+        let layer = layer.keep_header(header::HeaderName::from_static("x-request-id"));
+        let headers = [
+            ("x-request-id", "r-1"),
+            ("etag", "\"v1\""),
+            ("x-amzn-errortype", "UserNotFoundException:"),
+            ("set-cookie", "failed_login=1"),
+            ("x-ratelimit-remaining", "4"),
+            ("retry-after", "30"),
+            ("cache-control", "private"),
+        ];
+        let response = call(&layer, Method::GET, 400, &headers, body).await;
         let upstream = response.extensions().get::<UpstreamError>().expect("the extension").clone();
         assert_eq!(upstream.status, StatusCode::BAD_REQUEST);
         assert_eq!((upstream.vendor.as_str(), upstream.code.as_deref()), ("authing", Some("2004")));
         assert_eq!((upstream.kind, upstream.known), (Kind::USER_NOT_FOUND, true));
         assert_eq!(upstream.visible_kind, expose.visible(Kind::USER_NOT_FOUND));
         assert_eq!(upstream.vendor_message.as_deref(), Some("user not found"));
-        // Headers of the message stay; those of the replaced body go.
+        // Only the headers the layer decides on: its own, and those kept on purpose.
         assert_eq!(response.headers()["x-request-id"], "r-1");
-        assert_eq!(response.headers().get(header::ETAG), None);
+        let mut names: Vec<&str> = response.headers().keys().map(header::HeaderName::as_str).collect();
+        names.sort_unstable();
+        let mut expected = vec!["content-language", "content-length", "content-type", "vary", "x-request-id"];
+        if expose == Expose::All {
+            expected.push("errmap-vendor-code");
+            expected.sort_unstable();
+        }
+        assert_eq!(names, expected, "{expose:?}");
         let shown = response.headers().get(VENDOR_CODE_HEADER).map(|v| v.to_str().unwrap_or_default().to_string());
         assert_eq!(shown.as_deref(), (expose == Expose::All).then_some("authing:2004"), "{expose:?}");
     }
@@ -780,8 +797,206 @@ async fn configuration_errors_are_caught_when_configuring() {
 }
 
 #[tokio::test]
+async fn a_hostile_vendor_code_is_cleaned_in_the_header_the_document_and_the_extension() {
+    // A C1 CSI, an OSC 52 clipboard write and a bidi override in the code.
+    let body = "{\"code\":\"X\\u009b31m\\u001b]52;c;ZXZpbA==\\u0007\\u202eY\",\"message\":\"x\"}";
+    let layer = ErrmapLayer::default().expose(Expose::All).vendor("wilddog").expect("a built-in catalogue");
+    let response = call(&layer, Method::GET, 400, &[], Script::new(vec![data(body.as_bytes().to_vec().leak())])).await;
+    let clean = "X<U+202E>Y";
+    assert_eq!(response.extensions().get::<UpstreamError>().and_then(|u| u.code.as_deref()), Some(clean));
+    let header = response.headers().get(VENDOR_CODE_HEADER).map(|v| v.to_str().unwrap_or("not text").to_string());
+    assert_eq!(header.as_deref(), Some("wilddog:X<U+202E>Y"));
+    let document: Value = serde_json::from_slice(&response.into_body().collect().await.unwrap().to_bytes()).unwrap();
+    assert_eq!(document["vendor_code"], clean);
+}
+
+#[tokio::test]
 async fn an_upstream_failure_is_returned_as_it_was() {
     let failing = service_fn(|_: Request<()>| async { Err::<Response<Script>, _>("connection refused") });
     let result = ErrmapLayer::default().layer(failing).oneshot(Request::new(())).await;
     assert_eq!(result.err(), Some("connection refused"));
+}
+
+// --- Upstreams that misbehave, over loopback ------------------------------------------------
+
+/// What a raw upstream does on each connection, after reading the request's head.
+#[derive(Clone)]
+struct Misbehaving {
+    /// The status line and headers, sent at once.
+    head: &'static str,
+    /// Pieces of the body, each sent after `pause`.
+    pieces: Vec<&'static [u8]>,
+    pause: std::time::Duration,
+    /// Whether the connection is reset (RST) after the last piece, rather than kept.
+    reset: bool,
+}
+
+/// A TCP upstream on a free loopback port that follows `script` on every connection;
+/// aborted when the handle is dropped.
+async fn misbehaving_upstream(script: Misbehaving) -> (SocketAddr, tokio::task::AbortHandle) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free loopback port");
+    let address = listener.local_addr().expect("a bound address");
+    let task = tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            let script = script.clone();
+            tokio::spawn(async move {
+                let mut request = Vec::new();
+                let mut buffer = [0u8; 1024];
+                while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match stream.read(&mut buffer).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => request.extend_from_slice(&buffer[..n]),
+                    }
+                }
+                if stream.write_all(script.head.as_bytes()).await.is_err() {
+                    return;
+                }
+                for piece in &script.pieces {
+                    tokio::time::sleep(script.pause).await;
+                    if stream.write_all(piece).await.is_err() || stream.flush().await.is_err() {
+                        return;
+                    }
+                }
+                if script.reset {
+                    let _ = stream.set_zero_linger();
+                    drop(stream);
+                } else {
+                    // Held open, as a stuck upstream would.
+                    tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+                }
+            });
+        }
+    });
+    (address, task.abort_handle())
+}
+
+/// The example gateway with every route sent to `upstream`.
+async fn gateway_to(upstream: SocketAddr, layer: ErrmapLayer) -> Server {
+    let base = format!("http://{upstream}");
+    let upstreams = gateway::Upstreams { authing: base.clone(), oneaccess: base.clone(), wilddog: base };
+    Server::start(gateway::app(upstreams, layer).expect("the gateway's catalogues exist")).await
+}
+
+/// The raw bytes a client receives for `GET path`, read until the server closes the
+/// connection (or fails it), within `limit`.
+async fn raw_get(server: &Server, path: &str, limit: std::time::Duration) -> Result<Vec<u8>, String> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(server.address).await.map_err(|e| e.to_string())?;
+    let request = format!("GET {path} HTTP/1.1\r\nHost: gateway\r\nAccept-Language: en\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.map_err(|e| e.to_string())?;
+    let mut received = Vec::new();
+    match tokio::time::timeout(limit, stream.read_to_end(&mut received)).await {
+        Ok(Ok(_)) => Ok(received),
+        Ok(Err(e)) => Err(format!("failed after {} bytes: {e}", received.len())),
+        Err(_) => Err(format!("no end within {limit:?} ({} bytes)", received.len())),
+    }
+}
+
+#[tokio::test]
+async fn a_trickling_error_body_is_answered_with_upstream_error_at_the_deadline() {
+    let trickle = Misbehaving {
+        head: "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: 39\r\n\r\n",
+        pieces: br#"{"code":22011,"message":"invalid_user"}"#.chunks(1).collect(),
+        pause: std::time::Duration::from_millis(200),
+        reset: false,
+    };
+    let (upstream, stop) = misbehaving_upstream(trickle).await;
+    let deadline = std::time::Duration::from_millis(300);
+    let gateway = gateway_to(upstream, ErrmapLayer::default().body_deadline(Some(deadline))).await;
+    let client: Client<HttpConnector, Empty<Bytes>> = Client::builder(TokioExecutor::new()).build_http();
+    let started = std::time::Instant::now();
+    let reply = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        fetch(&client, gateway.url("/wilddog/22011_invalid_user"), Some("en")),
+    )
+    .await
+    .expect("the gateway answers before the upstream finishes (8 s at 1 byte per 200 ms)");
+    assert!(started.elapsed() < std::time::Duration::from_secs(2), "answered after {:?}", started.elapsed());
+    assert_eq!(reply.status, StatusCode::BAD_GATEWAY);
+    assert_eq!(reply.header(header::CONTENT_TYPE), Some(PROBLEM_JSON));
+    assert_eq!(reply.json()["kind"], "upstream_error");
+    assert_eq!(reply.json().get("vendor_code"), None);
+    assert_eq!(reply.header(VENDOR_CODE_HEADER), None);
+    drop(client);
+    gateway.stop().await;
+    stop.abort();
+}
+
+#[tokio::test]
+async fn an_upstream_reset_mid_body_aborts_the_response() {
+    for (framing, head, pieces) in [
+        (
+            "content-length",
+            "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: 39\r\n\r\n",
+            vec![&b"{\"code\":22011,"[..]],
+        ),
+        (
+            "chunked",
+            "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+            vec![&b"e\r\n{\"code\":22011,\r\n"[..]],
+        ),
+    ] {
+        let script = Misbehaving { head, pieces, pause: std::time::Duration::from_millis(50), reset: true };
+        let (upstream, stop) = misbehaving_upstream(script).await;
+        let gateway = gateway_to(upstream, ErrmapLayer::default()).await;
+        let received = raw_get(&gateway, "/wilddog/x", std::time::Duration::from_secs(5)).await;
+        // Either the connection fails, or it ends before the declared body: never a
+        // complete message that a client would take for the whole body.
+        if let Ok(bytes) = &received {
+            let text = String::from_utf8_lossy(bytes);
+            let complete = match text.split_once("\r\n\r\n") {
+                Some((head, body)) if head.to_ascii_lowercase().contains("transfer-encoding: chunked") => {
+                    body.ends_with("0\r\n\r\n")
+                }
+                Some((head, body)) => head
+                    .to_ascii_lowercase()
+                    .lines()
+                    .find_map(|l| l.strip_prefix("content-length:").map(|n| n.trim().parse::<usize>().ok()))
+                    .flatten()
+                    .is_none_or(|length| body.len() >= length),
+                None => false,
+            };
+            assert!(!complete, "{framing}: a reset upstream came out as a complete response:\n{text}");
+        } else if let Err(why) = &received {
+            assert!(!why.starts_with("no end"), "{framing}: the client was left waiting: {why}");
+        }
+        gateway.stop().await;
+        stop.abort();
+    }
+}
+
+#[tokio::test]
+async fn a_rewritten_response_has_the_canonical_reason_phrase_and_only_its_own_headers() {
+    let mut answers = Vec::new();
+    for (reason, errortype, body) in [
+        ("User Not Found", "UserNotFoundException:", r#"{"code":22011,"message":"invalid_user"}"#),
+        ("Wrong Password", "NotAuthorizedException:", r#"{"code":22010,"message":"invalid_password"}"#),
+    ] {
+        let head = format!(
+            "HTTP/1.1 401 {reason}\r\nConnection: close\r\nContent-Type: application/json\r\nx-amzn-errortype: {errortype}\r\nSet-Cookie: seen=1\r\nX-RateLimit-Remaining: 4\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        );
+        let script =
+            Misbehaving { head: head.leak(), pieces: Vec::new(), pause: std::time::Duration::ZERO, reset: false };
+        let (upstream, stop) = misbehaving_upstream(script).await;
+        let gateway = gateway_to(upstream, ErrmapLayer::default()).await;
+        let client: Client<HttpConnector, Empty<Bytes>> = Client::builder(TokioExecutor::new()).build_http();
+        let reply = fetch(&client, gateway.url("/wilddog/x"), Some("en")).await;
+        assert_eq!(reply.header(header::CONTENT_TYPE), Some(PROBLEM_JSON), "{reason}");
+        drop(client);
+        let raw = raw_get(&gateway, "/wilddog/x", std::time::Duration::from_secs(5)).await.expect("a whole answer");
+        let raw = String::from_utf8_lossy(&raw).into_owned();
+        // The Date header is the only one that may differ.
+        let without_date: Vec<&str> = raw.lines().filter(|l| !l.to_ascii_lowercase().starts_with("date:")).collect();
+        assert!(raw.starts_with("HTTP/1.1 401 Unauthorized\r\n"), "{raw}");
+        let head = raw.split_once("\r\n\r\n").map_or(raw.as_str(), |(head, _)| head).to_ascii_lowercase();
+        for leak in ["x-amzn-errortype", "set-cookie", "x-ratelimit", "user not found", "wrong password"] {
+            assert!(!head.contains(leak), "{leak} in\n{raw}");
+        }
+        answers.push(without_date.join("\n"));
+        gateway.stop().await;
+        stop.abort();
+    }
+    assert_eq!(answers[0], answers[1]);
 }

@@ -63,10 +63,13 @@ error-malformed-reference = '{ $given }' is not a code reference; write VENDOR:C
 error-invalid-catalogue = { $origin } has problems
 error-duplicate-catalogue = the catalogue name '{ $name }' is loaded twice
 error-io = cannot read { $path }: { $message }
+error-io-write = cannot write { $path }: { $message }
+label-standard-output = standard output
 
 ## errmap normalize
 
 label-unidentified = unidentified error
+label-withheld = (vendor and code withheld at this exposure)
 label-known-code = known code
 label-unknown-code = code not in the table
 label-params = values

@@ -60,10 +60,13 @@ error-malformed-reference = “{ $given }”不是错误码引用；请写成 �
 error-invalid-catalogue = { $origin } 有问题
 error-duplicate-catalogue = 目录名“{ $name }”被加载了两次
 error-io = 无法读取 { $path }：{ $message }
+error-io-write = 无法写入 { $path }：{ $message }
+label-standard-output = 标准输出
 
 ## errmap normalize
 
 label-unidentified = 无法识别的错误
+label-withheld = （此暴露级别不显示厂商与代码）
 label-known-code = 已知错误码
 label-unknown-code = 错误码不在对照表中
 label-params = 参数值

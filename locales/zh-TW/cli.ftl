@@ -62,10 +62,13 @@ error-malformed-reference = 「{ $given }」不是錯誤碼參照；請寫成 VE
 error-invalid-catalogue = { $origin } 有問題
 error-duplicate-catalogue = 目錄名稱「{ $name }」載入了兩次
 error-io = 無法讀取 { $path }：{ $message }
+error-io-write = 無法寫入 { $path }：{ $message }
+label-standard-output = 標準輸出
 
 ## errmap normalize
 
 label-unidentified = 無法識別的錯誤
+label-withheld = （此暴露層級不顯示廠商與代碼）
 label-known-code = 已知錯誤碼
 label-unknown-code = 錯誤碼不在對照表中
 label-params = 參數值

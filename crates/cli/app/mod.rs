@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
-use errmap_auth::error::CatalogueProblem;
+use errmap_auth::error::{CatalogueProblem, IoOperation};
 use errmap_auth::messages::Arg;
 use errmap_auth::{Catalogue, Error, Expose, Locale, Registry};
 
@@ -337,7 +337,7 @@ pub fn main() -> ExitCode {
             let mut stdout = anstream::stdout().lock();
             match stdout.write_all(outcome.stdout.as_bytes()).and_then(|()| stdout.flush()) {
                 Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-                    output::error(&ui, &e.to_string());
+                    output::error(&ui, &describe(&ui, &Error::io_write(ui.t("label-standard-output"), e)));
                     ExitCode::from(2)
                 }
                 _ => ExitCode::from(outcome.code),
@@ -548,8 +548,12 @@ pub(crate) fn describe(ui: &Ui, error: &Error) -> String {
             "error-body-too-large",
             &[("size", Arg::Number(*size as f64)), ("limit", Arg::Number(*limit as f64))],
         ),
-        Error::Io { path, message, .. } => {
-            ui.t_args("error-io", &[("path", Arg::Text(&text(path))), ("message", Arg::Text(&text(message)))])
+        Error::Io { path, operation, message, .. } => {
+            let id = match operation {
+                IoOperation::Read => "error-io",
+                IoOperation::Write => "error-io-write",
+            };
+            ui.t_args(id, &[("path", Arg::Text(&text(path))), ("message", Arg::Text(&text(message)))])
         }
         other => text(&other.to_string()),
     }

@@ -34,7 +34,7 @@ struct NormalizedJson<'a> {
     line: Option<u64>,
     vendor: Option<&'a str>,
     code: Option<&'a str>,
-    known: bool,
+    known: Option<bool>,
     kind: Kind,
     /// The kind's path from its root, written from `kind` when serialized.
     #[serde(serialize_with = "kind_path")]
@@ -43,8 +43,8 @@ struct NormalizedJson<'a> {
     http_status: u16,
     upstream_status: Option<u16>,
     retryable: bool,
-    detected_by: errmap_auth::normalize::DetectedBy,
-    detection: &'a str,
+    detected_by: Option<errmap_auth::normalize::DetectedBy>,
+    detection: Option<&'a str>,
     params: BTreeMap<&'a str, &'a ParamValue>,
     vendor_message: Option<&'a str>,
     message: Cow<'a, str>,
@@ -78,7 +78,10 @@ impl NormalizedJson<'_> {
         out.extend_from_slice(b",\"code\":");
         optional(out, self.code);
         out.extend_from_slice(b",\"known\":");
-        boolean(out, self.known);
+        match self.known {
+            Some(known) => boolean(out, known),
+            None => out.extend_from_slice(b"null"),
+        }
         match pasted.kind {
             Some(kind) => out.extend_from_slice(kind),
             None => write_kind(out, self.kind, self.public_kind, self.http_status),
@@ -91,9 +94,12 @@ impl NormalizedJson<'_> {
         out.extend_from_slice(b",\"retryable\":");
         boolean(out, self.retryable);
         out.extend_from_slice(b",\"detected_by\":");
-        push_name(out, self.detected_by.as_str());
+        match self.detected_by {
+            Some(by) => push_name(out, by.as_str()),
+            None => out.extend_from_slice(b"null"),
+        }
         out.extend_from_slice(b",\"detection\":");
-        push_str(out, self.detection);
+        optional(out, self.detection);
         out.extend_from_slice(b",\"params\":");
         if self.params.is_empty() {
             out.extend_from_slice(b"{}");
@@ -187,7 +193,9 @@ fn record<'e>(ui: &Ui, error: &'e CanonicalError<'_>, expose: Expose, line: Opti
     record_with(ui, error, expose, line, texts, error.detection())
 }
 
-/// [`record`] with the message, hint and detection sentence already written.
+/// [`record`] with the message, hint and detection sentence already written. Where the
+/// exposure level withholds what tells conditions apart
+/// ([`CanonicalError::withholds`]), those members are `null`, whatever was written.
 fn record_with<'e>(
     ui: &Ui,
     error: &'e CanonicalError<'_>,
@@ -197,21 +205,22 @@ fn record_with<'e>(
     detection: &'e str,
 ) -> NormalizedJson<'e> {
     let kind = error.visible_kind(expose);
+    let shown = !error.withholds(expose);
     NormalizedJson {
         line,
-        vendor: error.vendor(),
+        vendor: error.visible_vendor(expose),
         code: error.visible_code(expose),
-        known: error.known(),
+        known: error.visible_known(expose),
         kind,
         kind_path: kind,
         public_kind: kind.public_kind(),
         http_status: error.http_status(expose),
-        upstream_status: error.upstream_status(),
+        upstream_status: error.visible_upstream_status(expose),
         retryable: kind.retryable(),
-        detected_by: error.detected_by(),
-        detection,
+        detected_by: error.visible_detected_by(expose),
+        detection: shown.then_some(detection),
         params: error.visible_params(expose).iter().map(|(name, value)| (name.as_str(), value)).collect(),
-        vendor_message: if expose == Expose::None { None } else { error.vendor_message() },
+        vendor_message: error.visible_vendor_message(expose),
         message,
         hint,
         locale: ui.locale,
@@ -229,14 +238,22 @@ fn param_text(value: &ParamValue) -> String {
 fn text(ui: &Ui, error: &CanonicalError<'_>, expose: Expose) -> String {
     let mut out = String::new();
     let kind = error.visible_kind(expose);
-    let title = match (error.vendor(), error.visible_code(expose)) {
+    let title = match (error.visible_vendor(expose), error.visible_code(expose)) {
         (Some(vendor), Some(code)) => format!("{vendor}:{code}"),
         (Some(vendor), None) => vendor.to_string(),
+        (None, _) if error.withholds(expose) => ui.t("label-withheld"),
         (None, _) => ui.t("label-unidentified"),
     };
-    let known = ui.t(if error.known() { "label-known-code" } else { "label-unknown-code" });
-    let by = ui.t(&format!("detected-{}", error.detected_by().as_str()));
-    let _ = writeln!(out, "{}  ({known}; {by})", sanitize(&title));
+    match (error.visible_known(expose), error.visible_detected_by(expose)) {
+        (Some(known), Some(by)) => {
+            let known = ui.t(if known { "label-known-code" } else { "label-unknown-code" });
+            let by = ui.t(&format!("detected-{}", by.as_str()));
+            let _ = writeln!(out, "{}  ({known}; {by})", sanitize(&title));
+        }
+        _ => {
+            let _ = writeln!(out, "{}", sanitize(&title));
+        }
+    }
     let mut table = Table::default();
     let mut row = |label: &str, value: String| table.row([ui.t(label), value]);
     row("label-kind", kind.to_string());
@@ -246,17 +263,17 @@ fn text(ui: &Ui, error: &CanonicalError<'_>, expose: Expose) -> String {
     row("label-retryable", ui.t(if kind.retryable() { "yes" } else { "no" }));
     row("label-message", error.message(ui.locale, expose));
     row("label-hint", error.hint(ui.locale, expose));
-    if expose != Expose::None {
-        if let Some(message) = error.vendor_message() {
-            row("label-vendor-message", message.to_string());
-        }
+    if let Some(message) = error.visible_vendor_message(expose) {
+        row("label-vendor-message", message.to_string());
     }
     let params = error.visible_params(expose);
     if !params.is_empty() {
         let list: Vec<String> = params.iter().map(|(name, value)| format!("{name}={}", param_text(value))).collect();
         row("label-params", list.join(", "));
     }
-    row("label-detection", error.detection().to_string());
+    if let Some(detection) = error.visible_detection(expose) {
+        row("label-detection", detection.to_string());
+    }
     table.render("  ", &mut out);
     out
 }
@@ -353,6 +370,7 @@ fn stream(
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let mut summary = Summary::default();
     let unidentified = ui.t("label-unidentified");
+    let withheld = ui.t("label-withheld");
     // What follows from the kind, its message without values and its hint are the same
     // on every line: each kind's are written once, on its first line.
     let mut kinds: Vec<Option<KindLines>> = std::iter::repeat_with(|| None).take(Kind::all().len()).collect();
@@ -373,10 +391,16 @@ fn stream(
         let written = match normalizer.normalize_log_line(line, context) {
             Ok(error) => {
                 summary.normalized += 1;
-                if !error.known() {
+                // Counted as the records show them: where the level withholds the
+                // vendor or whether the code is known, so does the summary.
+                if error.visible_known(expose) == Some(false) {
                     summary.unknown += 1;
                 }
-                let vendor = error.vendor().unwrap_or(&unidentified);
+                let vendor = match error.visible_vendor(expose) {
+                    Some(vendor) => vendor,
+                    None if error.vendor().is_some() => &withheld,
+                    None => &unidentified,
+                };
                 match summary.by_vendor.get_mut(vendor) {
                     Some(count) => *count += 1,
                     None => {
@@ -425,12 +449,12 @@ fn stream(
             if e.kind() == io::ErrorKind::BrokenPipe {
                 return Ok(Outcome { stdout: String::new(), code: 0 });
             }
-            return Err(Error::io("standard output".to_string(), e));
+            return Err(Error::io_write(ui.t("label-standard-output"), e));
         }
     }
     if let Err(e) = out.flush() {
         if e.kind() != io::ErrorKind::BrokenPipe {
-            return Err(Error::io("standard output".to_string(), e));
+            return Err(Error::io_write(ui.t("label-standard-output"), e));
         }
     }
     let vendors: Vec<String> = summary.by_vendor.iter().map(|(vendor, n)| format!("{vendor} {n}")).collect();

@@ -589,6 +589,32 @@ pub fn has_control(text: &str) -> bool {
     })
 }
 
+/// Whether `c` is invisible but changes how text around it reads: the bidirectional
+/// controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), the zero-width
+/// characters (U+180E, U+200B–U+200D, U+2060–U+2064, U+FEFF), the interlinear
+/// annotation controls (U+FFF9–U+FFFB) and the tag characters (U+E0000–U+E007F).
+/// With them a code or message can be made to look like another (Trojan Source).
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{e0000}'..='\u{e007f}'
+    )
+}
+
+/// Whether `text` has a character [`is_invisible`] finds. Only text with a byte that
+/// starts one (`D8`, `E1`, `E2`, `EF`, `F3`) is looked at character by character.
+pub fn has_invisible(text: &str) -> bool {
+    text.as_bytes().iter().any(|b| matches!(b, 0xd8 | 0xe1 | 0xe2 | 0xef | 0xf3)) && text.chars().any(is_invisible)
+}
+
 fn one_of(
     value: &Spanned<Str<'_>>,
     field: &'static str,
@@ -946,6 +972,13 @@ mod tests {
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
             let text = format!("a{c}b");
             assert_eq!(has_control(&text), c.is_control(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn invisible_characters_are_found_by_their_bytes() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(has_invisible(&format!("a{c}b")), is_invisible(c), "{c:?}");
         }
     }
 

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::OnceLock;
 
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Number, Value};
 
 /// What normalization asks of a parsed body.
@@ -110,8 +110,15 @@ pub(crate) enum Json<'a> {
     Object(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
+/// How deep [`Json::parse`] builds the tree: arrays and objects nested deeper are read
+/// (and must be valid JSON) but kept as `null`. Below `serde_json`'s own limit of 128,
+/// so that a body nested past it still yields the code and message at its top.
+pub(crate) const MAX_DEPTH: usize = 64;
+
 impl<'a> Json<'a> {
-    /// Parses a document as `serde_json::from_slice::<Value>` does, failing where it fails.
+    /// Parses a document as `serde_json::from_slice::<Value>` does, failing where it fails,
+    /// except that arrays and objects nested deeper than [`MAX_DEPTH`] are kept as
+    /// `null` instead of failing the whole document.
     ///
     /// The bytes are checked as UTF-8 once, as a whole, and parsed as text: from bytes,
     /// serde_json checks every string it borrows on its own, which cost more than the
@@ -165,7 +172,23 @@ impl Node for Json<'_> {
 
 impl<'de> Deserialize<'de> for Json<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Json<'de>, D::Error> {
-        deserializer.deserialize_any(JsonVisitor)
+        Depth(MAX_DEPTH).deserialize(deserializer)
+    }
+}
+
+/// A value read with room for `.0` more levels of arrays and objects. Past that, the
+/// value is skipped (`serde_json` skips without recursing) and kept as `null`.
+#[derive(Clone, Copy)]
+struct Depth(usize);
+
+impl<'de> DeserializeSeed<'de> for Depth {
+    type Value = Json<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json<'de>, D::Error> {
+        match self.0.checked_sub(1) {
+            Some(rest) => deserializer.deserialize_any(JsonVisitor { depth: rest }),
+            None => IgnoredAny::deserialize(deserializer).map(|_| Json::Null),
+        }
     }
 }
 
@@ -182,7 +205,10 @@ fn numbers_as_maps() -> bool {
     })
 }
 
-struct JsonVisitor;
+struct JsonVisitor {
+    /// How many more levels the members or elements may nest.
+    depth: usize,
+}
 
 impl<'de> Visitor<'de> for JsonVisitor {
     type Value = Json<'de>;
@@ -232,7 +258,7 @@ impl<'de> Visitor<'de> for JsonVisitor {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json<'de>, D::Error> {
-        Deserialize::deserialize(deserializer)
+        Depth(self.depth + 1).deserialize(deserializer)
     }
 
     fn visit_unit<E>(self) -> Result<Json<'de>, E> {
@@ -241,7 +267,7 @@ impl<'de> Visitor<'de> for JsonVisitor {
 
     fn visit_seq<V: SeqAccess<'de>>(self, mut seq: V) -> Result<Json<'de>, V::Error> {
         let mut list = Vec::new();
-        while let Some(element) = seq.next_element()? {
+        while let Some(element) = seq.next_element_seed(Depth(self.depth))? {
             list.push(element);
         }
         Ok(Json::Array(list))
@@ -254,7 +280,7 @@ impl<'de> Visitor<'de> for JsonVisitor {
                 let text: Cow<'de, str> = map.next_value::<Key<'de>>()?.0;
                 return text.parse::<Number>().map(Json::Number).map_err(serde::de::Error::custom);
             }
-            members.push((key, map.next_value()?));
+            members.push((key, map.next_value_seed(Depth(self.depth))?));
         }
         Ok(Json::Object(members))
     }
@@ -349,7 +375,33 @@ mod tests {
             assert!(theirs.is_some(), "{bytes:?}");
             assert_eq!(Json::parse(bytes).err().map(|e| e.to_string()), theirs, "{bytes:?}");
         }
+    }
+
+    /// Past the depth limit the tree is cut, not refused: what sits at the top stays.
+    #[test]
+    fn a_document_nested_past_the_limit_keeps_its_top() {
         let deep = "[".repeat(200) + &"]".repeat(200);
-        assert_eq!(serde_json::from_str::<Value>(&deep).is_ok(), Json::parse(deep.as_bytes()).is_ok());
+        assert!(serde_json::from_str::<Value>(&deep).is_err(), "serde_json refuses it");
+        let body = format!(r#"{{"code":22011,"message":"x","deep":{deep}}}"#);
+        let json = Json::parse(body.as_bytes()).unwrap();
+        assert_eq!(json.pointer("/code").and_then(Node::as_u64), Some(22011));
+        assert_eq!(json.pointer("/message").and_then(Node::as_str), Some("x"));
+        let mut nested = json.pointer("/deep").unwrap();
+        let mut levels = 1;
+        while let Some(inner) = nested.child("0") {
+            nested = inner;
+            levels += 1;
+        }
+        assert_eq!((levels, nested), (MAX_DEPTH, &Json::Null));
+        // What is cut must still be JSON.
+        let broken = format!(r#"{{"code":22011,"deep":{}}}"#, "[".repeat(200));
+        assert!(Json::parse(broken.as_bytes()).is_err());
+        // Within the limit, nothing changes.
+        let shallow = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        let mut nested = &Json::parse(shallow.as_bytes()).unwrap();
+        while let Some(inner) = nested.child("0") {
+            nested = inner;
+        }
+        assert_eq!(nested, &Json::Array(Vec::new()));
     }
 }

@@ -317,10 +317,13 @@ impl Catalogue {
         Ok(files)
     }
 
-    /// Reads and parses a catalogue file; see [`Catalogue::from_toml`].
+    /// Reads and parses a catalogue file; see [`Catalogue::from_toml`]. Only a regular
+    /// file (or a link to one) of at most [`MAX_CATALOGUE_BYTES`] is read: a device, a
+    /// FIFO or a socket named `*.toml` is refused before it is opened, so that one such
+    /// entry in a shared folder cannot block a program or fill its memory.
     pub fn from_path(path: &Path) -> Result<Catalogue, Error> {
         let origin = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(origin.clone(), e))?;
+        let text = read_bounded(path).map_err(|e| Error::io(origin.clone(), e))?;
         Catalogue::from_toml(&text, &origin)
     }
 
@@ -543,4 +546,37 @@ impl fmt::Display for CodeRef<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}", self.catalogue.id(), self.code())
     }
+}
+
+/// The most a catalogue file may hold: 16 MiB, a hundred times the largest built-in
+/// one.
+pub const MAX_CATALOGUE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The text of a regular file of at most [`MAX_CATALOGUE_BYTES`].
+fn read_bounded(path: &Path) -> std::io::Result<String> {
+    use std::io::{Error, ErrorKind, Read};
+    let not_regular = || {
+        Error::new(
+            ErrorKind::InvalidInput,
+            "not a regular file (a device, FIFO or socket); a catalogue is a .toml file",
+        )
+    };
+    // Checked before opening, as opening a FIFO waits for a writer; and again on the
+    // file opened, in case the path changed in between.
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(not_regular());
+    }
+    let file = std::fs::File::open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(not_regular());
+    }
+    let mut text = String::new();
+    file.take(MAX_CATALOGUE_BYTES + 1).read_to_string(&mut text)?;
+    if text.len() as u64 > MAX_CATALOGUE_BYTES {
+        return Err(Error::new(
+            ErrorKind::InvalidData,
+            format!("larger than {MAX_CATALOGUE_BYTES} bytes, the most a catalogue file may hold; split it"),
+        ));
+    }
+    Ok(text)
 }

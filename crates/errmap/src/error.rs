@@ -61,16 +61,27 @@ pub enum Error {
         /// The limit in bytes.
         limit: usize,
     },
-    /// A file could not be read (or written). The operating system's error is the
+    /// A file could not be read, or written. The operating system's error is the
     /// [`source`](std::error::Error::source).
     Io {
-        /// The path, or what was read (`standard input`).
+        /// The path, or what was read or written (`standard input`, `standard output`).
         path: String,
+        /// Whether reading or writing failed.
+        operation: IoOperation,
         /// The operating system's explanation.
         message: String,
         /// The error itself.
         source: IoSource,
     },
+}
+
+/// What [`Error::Io`] was doing when it failed.
+#[derive(Debug, Copy, Clone, PartialEq, Eq, Hash)]
+pub enum IoOperation {
+    /// Reading a file or a stream.
+    Read,
+    /// Writing a file or a stream.
+    Write,
 }
 
 /// The [`io::Error`] behind [`Error::Io`], shared so that the error stays cheap to
@@ -94,9 +105,19 @@ impl PartialEq for IoSource {
 impl Eq for IoSource {}
 
 impl Error {
-    /// The error for `error` on `path`, keeping it as the source.
+    /// The error for `error` while reading `path`, keeping it as the source.
     pub fn io(path: impl Into<String>, error: io::Error) -> Error {
-        Error::Io { path: path.into(), message: error.to_string(), source: IoSource(Arc::new(error)) }
+        Error::io_during(IoOperation::Read, path, error)
+    }
+
+    /// The error for `error` while writing `path` (`standard output`), keeping it as
+    /// the source.
+    pub fn io_write(path: impl Into<String>, error: io::Error) -> Error {
+        Error::io_during(IoOperation::Write, path, error)
+    }
+
+    fn io_during(operation: IoOperation, path: impl Into<String>, error: io::Error) -> Error {
+        Error::Io { path: path.into(), operation, message: error.to_string(), source: IoSource(Arc::new(error)) }
     }
 }
 
@@ -160,7 +181,10 @@ impl fmt::Display for Error {
                 f,
                 "the body has {size} bytes, over the limit of {limit}; raise Limits::max_body_bytes (--max-body-bytes) to accept it"
             ),
-            Error::Io { path, message, .. } => write!(f, "cannot read {path}: {message}"),
+            Error::Io { path, operation: IoOperation::Read, message, .. } => write!(f, "cannot read {path}: {message}"),
+            Error::Io { path, operation: IoOperation::Write, message, .. } => {
+                write!(f, "cannot write {path}: {message}")
+            }
         }
     }
 }

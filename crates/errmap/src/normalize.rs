@@ -155,7 +155,9 @@ pub enum ParamValue {
 impl Serialize for ParamValue {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            ParamValue::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => serializer.serialize_i64(*n as i64),
+            ParamValue::Number(n) if n.fract() == 0.0 && n.abs() <= EXACT_INTEGERS => {
+                serializer.serialize_i64(*n as i64)
+            }
             ParamValue::Number(n) => serializer.serialize_f64(*n),
             ParamValue::Text(t) => serializer.serialize_str(t),
         }
@@ -207,6 +209,8 @@ pub struct CanonicalError<'r> {
     detection: OnceLock<String>,
     upstream_status: Option<u16>,
     params: Vec<(String, ParamValue)>,
+    /// Whether the caller named the catalogue ([`Context::vendor`]).
+    named: bool,
 }
 
 /// How the error was decided, kept as references until [`CanonicalError::detection`]
@@ -243,6 +247,7 @@ impl fmt::Debug for CanonicalError<'_> {
             .field("detection", &self.detection())
             .field("upstream_status", &self.upstream_status)
             .field("params", &self.params)
+            .field("named", &self.named)
             .finish()
     }
 }
@@ -267,11 +272,12 @@ fn kind_for_status(status: u16) -> Option<Kind> {
 }
 
 /// The body's text for a code of the catalogue: the catalogue's own spelling when it
-/// is the same, so nothing is copied.
+/// is the same, so nothing is copied; else the body's, cleaned as messages are
+/// ([`crate::text::sanitize`]).
 fn code_text<'r>(code: &RawCode<'_>, entry: Option<CodeRef<'r>>) -> Cow<'r, str> {
     match entry {
         Some(entry) if entry.code() == code.as_str() => Cow::Borrowed(entry.code()),
-        _ => Cow::Owned(code.as_str().to_string()),
+        _ => Cow::Owned(crate::text::sanitize(code.as_str()).into_owned()),
     }
 }
 
@@ -358,7 +364,8 @@ impl<'r> Normalizer<'r> {
     /// Normalizes one line of a log: a raw body, or a record `{"body": …, "vendor": …,
     /// "status": …, "content_type": …}` whose `body` is the raw text or the JSON itself
     /// and whose other members, where given, stand in for the context's. What `errmap
-    /// normalize --jsonl` does with each line.
+    /// normalize --jsonl` does with each line. The [`Limits`] hold for a record's body
+    /// too; one written as JSON counts as long as its whole line.
     ///
     /// ```
     /// use errmap_auth::{Context, Normalizer};
@@ -386,6 +393,11 @@ impl<'r> Normalizer<'r> {
                     };
                     return match body {
                         Json::String(raw) => self.normalize(raw.as_bytes(), &context),
+                        // A body written as JSON in the record is held to the limit too,
+                        // counted as its whole line: the most it can be.
+                        _ if line.len() > self.limits.max_body_bytes => {
+                            Err(Error::BodyTooLarge { size: line.len(), limit: self.limits.max_body_bytes })
+                        }
                         other => Ok(self.classify(other, &context, self.hinted(&context)?)),
                     };
                 }
@@ -473,7 +485,7 @@ impl<'r> Normalizer<'r> {
             // kind, decides.
             if let (None, 0, Some(message)) = (hinted, best.shape.specificity(), best.message.as_deref()) {
                 if let Some(found) = self.registry.refinement(entry, message) {
-                    return self.by_message(best, found, false, status);
+                    return self.by_message(best, found, false, status, false);
                 }
             }
             // Other catalogues that know the code; two shapes may read the same catalogue
@@ -506,6 +518,7 @@ impl<'r> Normalizer<'r> {
                 detection: OnceLock::new(),
                 upstream_status: status,
                 params,
+                named: hinted.is_some(),
             };
         }
         // No known code. When the vendor is certain (named by the caller, a shape only it
@@ -537,11 +550,11 @@ impl<'r> Normalizer<'r> {
             found
         };
         if let Some((candidate, found)) = found {
-            return self.by_message(candidate, found, decisive, status);
+            return self.by_message(candidate, found, decisive, status, hinted.is_some());
         }
         // A code means nothing without its vendor: keep it only when the vendor is known.
         let (catalogue, code, hidden) = if decisive {
-            (Some(best.catalogue), best.code.as_ref().map(|c| Cow::Owned(c.as_str().to_string())), None)
+            (Some(best.catalogue), best.code.as_ref().map(|c| code_text(c, None)), None)
         } else {
             (None, None, best.code.as_ref().map(RawCode::to_owned_text))
         };
@@ -559,6 +572,7 @@ impl<'r> Normalizer<'r> {
         (entry, how, values, _): MatchFound<'r>,
         decisive: bool,
         status: Option<u16>,
+        named: bool,
     ) -> CanonicalError<'r> {
         // Without a decisive vendor, the vendor is the one whose message matched.
         let catalogue = if decisive { candidate.catalogue } else { entry.catalogue() };
@@ -574,6 +588,7 @@ impl<'r> Normalizer<'r> {
             detection: OnceLock::new(),
             upstream_status: status,
             params: typed(entry, values),
+            named,
         }
     }
 
@@ -605,6 +620,7 @@ impl<'r> Normalizer<'r> {
             detection: OnceLock::new(),
             upstream_status: status,
             params: Vec::new(),
+            named: context.vendor.is_some(),
         }
     }
 }
@@ -650,13 +666,29 @@ fn typed(entry: CodeRef<'_>, values: Vec<String>) -> Vec<(String, ParamValue)> {
         .params()
         .zip(values)
         .map(|(name, value)| {
-            let value = match value.parse::<f64>() {
-                Ok(n) if n.is_finite() => ParamValue::Number(n),
-                _ => ParamValue::Text(value),
+            let value = match exact_number(&value) {
+                Some(n) => ParamValue::Number(n),
+                None => ParamValue::Text(value),
             };
             (name.to_string(), value)
         })
         .collect()
+}
+
+/// 2^53: every integer up to it, and none much beyond, is exactly an `f64`.
+const EXACT_INTEGERS: f64 = 9_007_199_254_740_992.0;
+
+/// `text` as a number, when an `f64` holds it exactly: an integer up to 2^53, or a
+/// decimal of at most 15 significant digits. Anything else (a long account number, an
+/// id) stays text, so no digit is rounded away.
+fn exact_number(text: &str) -> Option<f64> {
+    if let Ok(integer) = text.parse::<i128>() {
+        return (integer.unsigned_abs() <= 1 << 53).then_some(integer as f64);
+    }
+    let n = text.parse::<f64>().ok().filter(|n| n.is_finite())?;
+    let mantissa = text.split(['e', 'E']).next().unwrap_or(text);
+    let digits = mantissa.bytes().filter(u8::is_ascii_digit).skip_while(|&d| d == b'0').count();
+    (n.abs() <= EXACT_INTEGERS && digits <= 15).then_some(n)
 }
 
 impl CanonicalError<'_> {
@@ -702,7 +734,10 @@ impl CanonicalError<'_> {
                 not_in_table(out, shape, self.code());
                 push_all(out, &["; the message ", how, " ", matched.catalogue().id(), ":", matched.code()]);
             }
-            Why::NotInTable { shape, code } => not_in_table(out, shape, code.as_deref().or(self.code())),
+            Why::NotInTable { shape, code } => {
+                let hidden = code.as_deref().map(crate::text::sanitize);
+                not_in_table(out, shape, hidden.as_deref().or(self.code()));
+            }
         }
         if let Some(variant) = self.variant {
             push_all(out, &["; ", variant.field(), " tells the condition: ", variant.kind().id()]);
@@ -720,12 +755,30 @@ impl<'r> CanonicalError<'r> {
         self.catalogue.map(Catalogue::id)
     }
 
+    /// Whether the caller named the catalogue.
+    pub(crate) fn named(&self) -> bool {
+        self.named
+    }
+
+    /// Whether the body had a shape only the catalogue uses (fields no one else sends).
+    pub(crate) fn in_own_shape(&self) -> bool {
+        match &self.why {
+            Why::Shape(shape)
+            | Why::OnlyIn(shape)
+            | Why::AlsoIn(shape, _)
+            | Why::Message { shape, .. }
+            | Why::NotInTable { shape, .. } => shape.specificity() > 0,
+            Why::Fixed(_) | Why::Hint => false,
+        }
+    }
+
     /// The catalogue, when the vendor was identified.
     pub fn catalogue(&self) -> Option<&'r Catalogue> {
         self.catalogue
     }
 
-    /// The vendor's code, verbatim, as a string (numbers are written as in the body).
+    /// The vendor's code as a string (numbers are written as in the body), cleaned as
+    /// the message is: no control characters, invisible ones shown escaped.
     pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
     }
@@ -824,7 +877,7 @@ impl<'r> CanonicalError<'r> {
     /// The values shown at an exposure level: none at [`Expose::None`], and none when
     /// the kind is collapsed.
     pub fn visible_params(&self, expose: Expose) -> &[(String, ParamValue)] {
-        if expose == Expose::None || self.visible_kind(expose) != self.kind { &[] } else { &self.params }
+        if self.withholds(expose) { &[] } else { &self.params }
     }
 
     fn args(&self, expose: Expose) -> Vec<(&str, Arg<'_>)> {
@@ -854,11 +907,7 @@ impl<'r> CanonicalError<'r> {
     /// The vendor code shown at an exposure level: never at `none`, and not when the
     /// kind is collapsed.
     pub fn visible_code(&self, expose: Expose) -> Option<&str> {
-        match expose {
-            Expose::None => None,
-            _ if self.visible_kind(expose) != self.kind => None,
-            _ => self.code.as_deref(),
-        }
+        if self.withholds(expose) { None } else { self.code.as_deref() }
     }
 }
 
@@ -881,6 +930,18 @@ mod tests {
         fn assert_send_sync<T: Send + Sync>() {}
         assert_send_sync::<Normalizer<'static>>();
         assert_send_sync::<CanonicalError<'static>>();
+    }
+
+    #[test]
+    fn numbers_that_an_f64_cannot_hold_exactly_stay_text() {
+        assert_eq!(exact_number("3"), Some(3.0));
+        assert_eq!(exact_number("4.5"), Some(4.5));
+        assert_eq!(exact_number("9007199254740992"), Some(EXACT_INTEGERS));
+        assert_eq!(exact_number("9007199254740993"), None);
+        assert_eq!(exact_number("12345678901234567890"), None);
+        assert_eq!(exact_number("0.1234567890123456789"), None);
+        assert_eq!(exact_number("abc"), None);
+        assert_eq!(exact_number("inf"), None);
     }
 
     #[test]

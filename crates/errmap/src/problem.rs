@@ -3,14 +3,15 @@
 //!
 //! Both apply the exposure level to every member together (kind, message, status,
 //! `type`, extensions), so an end user cannot tell a hidden kind from its public one by
-//! any field.
+//! any field. The `visible_*` methods of [`CanonicalError`] here say what each member
+//! of any other rendering (the CLI's JSON and text) may show at a level.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::messages::Locale;
-use crate::normalize::{CanonicalError, Expose, ParamValue};
+use crate::normalize::{CanonicalError, DetectedBy, Expose, ParamValue};
 use crate::taxonomy::Kind;
 
 /// The media type of [`Problem`] bodies.
@@ -49,7 +50,8 @@ pub struct Problem {
     pub detail: String,
     /// Extension: the visible kind id.
     pub kind: Kind,
-    /// Extension: the catalogue id, when known.
+    /// Extension: the catalogue id, when known and the exposure level shows it (see
+    /// [`CanonicalError::visible_vendor`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vendor: Option<String>,
     /// Extension: the vendor code, when the exposure level shows it.
@@ -75,6 +77,23 @@ impl Problem {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
+
+    /// The document of `kind` itself, for an answer no vendor body decided (a gateway's
+    /// own `upstream_error` when the upstream's body did not arrive in time).
+    pub fn for_kind(kind: Kind, locale: Locale, options: &ProblemOptions) -> Problem {
+        Problem {
+            type_uri: format!("{}{}", options.type_base, kind.id()),
+            title: crate::Messages::get().kind_message(kind, locale),
+            status: kind.http_status(),
+            detail: crate::Messages::get().kind_hint(kind, locale),
+            kind,
+            vendor: None,
+            vendor_code: None,
+            retryable: kind.retryable(),
+            params: BTreeMap::new(),
+            content_language: locale,
+        }
+    }
 }
 
 /// A Google AIP-193 `ErrorInfo`: a machine-readable reason, its domain and metadata.
@@ -89,7 +108,54 @@ pub struct ErrorInfo {
     pub metadata: BTreeMap<String, String>,
 }
 
-impl CanonicalError<'_> {
+impl<'r> CanonicalError<'r> {
+    /// Whether the level withholds everything that could tell two conditions of one
+    /// public kind apart: always at [`Expose::None`], and at [`Expose::AccountStatus`]
+    /// when the kind is collapsed (a missing user and a wrong password). What is
+    /// withheld: the code, whether it is documented, how the error was decided and the
+    /// sentence saying so, the upstream status, the vendor's message and its values,
+    /// and the vendor unless the caller named it or the body's shape is its own.
+    pub fn withholds(&self, expose: Expose) -> bool {
+        expose == Expose::None || self.visible_kind(expose) != self.kind()
+    }
+
+    /// The catalogue id shown at an exposure level. Where the level
+    /// [withholds](Self::withholds), only a vendor that does not depend on the
+    /// condition is shown: one the caller named, or one whose own body shape the body
+    /// has. A vendor found from the code or the message (a generic OAuth body whose
+    /// description matched one vendor's text for a missing user and another's for a
+    /// wrong password) is not.
+    pub fn visible_vendor(&self, expose: Expose) -> Option<&'r str> {
+        if !self.withholds(expose) || self.named() || self.in_own_shape() { self.vendor() } else { None }
+    }
+
+    /// Whether the code is documented, where the level shows it.
+    pub fn visible_known(&self, expose: Expose) -> Option<bool> {
+        (!self.withholds(expose)).then(|| self.known())
+    }
+
+    /// How the error was decided, where the level shows it.
+    pub fn visible_detected_by(&self, expose: Expose) -> Option<DetectedBy> {
+        (!self.withholds(expose)).then(|| self.detected_by())
+    }
+
+    /// The [`detection`](Self::detection) sentence, where the level shows it: it names
+    /// the code and the precise kind.
+    pub fn visible_detection(&self, expose: Expose) -> Option<&str> {
+        (!self.withholds(expose)).then(|| self.detection())
+    }
+
+    /// The upstream's HTTP status, where the level shows it (vendors answer a missing
+    /// user with 404 and a wrong password with 400 or 401).
+    pub fn visible_upstream_status(&self, expose: Expose) -> Option<u16> {
+        if self.withholds(expose) { None } else { self.upstream_status() }
+    }
+
+    /// The vendor's message, where the level shows it.
+    pub fn visible_vendor_message(&self, expose: Expose) -> Option<&str> {
+        if self.withholds(expose) { None } else { self.vendor_message() }
+    }
+
     /// The RFC 9457 problem details at an exposure level, in `locale`.
     ///
     /// ```
@@ -114,7 +180,7 @@ impl CanonicalError<'_> {
             status: kind.http_status(),
             detail: self.hint(locale, expose),
             kind,
-            vendor: self.vendor().map(str::to_string),
+            vendor: self.visible_vendor(expose).map(str::to_string),
             vendor_code: self.visible_code(expose).map(str::to_string),
             retryable: kind.retryable(),
             params: self.visible_params(expose).iter().cloned().collect(),
@@ -125,7 +191,7 @@ impl CanonicalError<'_> {
     /// The AIP-193 `ErrorInfo` at an exposure level.
     pub fn error_info(&self, expose: Expose, options: &ProblemOptions) -> ErrorInfo {
         let mut metadata = BTreeMap::new();
-        if let Some(vendor) = self.vendor() {
+        if let Some(vendor) = self.visible_vendor(expose) {
             metadata.insert("vendor".to_string(), vendor.to_string());
         }
         if let Some(code) = self.visible_code(expose) {

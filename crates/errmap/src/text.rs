@@ -10,27 +10,40 @@ use std::borrow::Cow;
 pub(crate) use fold::{Query, SimilarIndex, collapse_spaces, common, fold, fold_into, similarity};
 pub(crate) use template::{Template, fill_template, has_literal_text};
 
-/// Removes control characters (ANSI escape sequences whole, carriage returns, NULs, …)
-/// from text that came from outside, such as a vendor message, before it reaches a
-/// terminal. A line break or tab becomes a space, so words stay apart. Text without
-/// control characters is returned as it is, without copying.
+/// Makes text that came from outside (a vendor's message or code, a user catalogue's
+/// field) safe to print: control characters are removed (ANSI and C1 escape sequences
+/// whole, carriage returns, NULs, …), a line break or tab becomes a space so words
+/// stay apart, and characters that are invisible but change how the text reads
+/// (bidirectional overrides, zero-width characters, U+FEFF) are shown escaped as
+/// `<U+202E>`, so nothing can pass for what it is not. Text with none of these is
+/// returned as it is, without copying.
 ///
 /// ```
 /// assert_eq!(errmap_auth::text::sanitize("bad\u{1b}[31m red\u{1b}[0m\u{7}"), "bad red");
 /// assert_eq!(errmap_auth::text::sanitize("two\r\nlines"), "two lines");
+/// assert_eq!(errmap_auth::text::sanitize("ad\u{202e}nimda"), "ad<U+202E>nimda");
+/// assert_eq!(errmap_auth::text::sanitize("22011\u{9b}31m\u{200b}"), "22011<U+200B>");
 /// ```
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !crate::source::has_control(text) {
+    let separators = || text.contains(['\u{2028}', '\u{2029}']);
+    if !crate::source::has_control(text) && !crate::source::has_invisible(text) && !separators() {
         return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::with_capacity(text.len() + 8);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '\u{1b}' => skip_escape_sequence(&mut chars),
+            // The C1 forms of CSI and OSC (and of the strings DCS, SOS, PM, APC).
+            '\u{9b}' => skip_control_sequence(&mut chars),
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_control_string(&mut chars),
             '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' | '\t' => out.push(' '),
+            '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => out.push(' '),
             c if c.is_control() => {}
+            c if crate::source::is_invisible(c) => {
+                use std::fmt::Write as _;
+                let _ = write!(out, "<U+{:04X}>", u32::from(c));
+            }
             c => out.push(c),
         }
     }
@@ -51,25 +64,30 @@ pub(crate) fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usi
         .find(|&i| haystack[i + 1..i + needle.len()].eq_ignore_ascii_case(rest))
 }
 
-/// Skips the rest of an escape sequence after ESC: CSI (`ESC [ … final`), OSC
-/// (`ESC ] … BEL` or `ESC ] … ESC \\`), or a single following character.
+/// Skips the rest of an escape sequence after ESC: CSI (`ESC [ … final`), OSC, DCS,
+/// SOS, PM and APC (`ESC ] … BEL` or `ESC ] … ESC \\`), or a single following character.
 fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     match chars.next() {
-        Some('[') => {
-            for c in chars.by_ref() {
-                if ('\u{40}'..='\u{7e}').contains(&c) {
-                    break;
-                }
-            }
-        }
-        Some(']') => {
-            while let Some(c) = chars.next() {
-                if c == '\u{7}' || (c == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
-                    break;
-                }
-            }
-        }
+        Some('[') => skip_control_sequence(chars),
+        Some(']' | 'P' | 'X' | '^' | '_') => skip_control_string(chars),
         _ => {}
+    }
+}
+
+/// Skips the parameter and intermediate bytes and the final byte of a control
+/// sequence (after `ESC [` or CSI). Anything else ends it unconsumed, so a stray CSI
+/// cannot swallow the text after it.
+fn skip_control_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while chars.next_if(|c| ('\u{20}'..='\u{3f}').contains(c)).is_some() {}
+    chars.next_if(|c| ('\u{40}'..='\u{7e}').contains(c));
+}
+
+/// Skips a control string up to its terminator: BEL, `ESC \\` or ST (U+009C).
+fn skip_control_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(c) = chars.next() {
+        if c == '\u{7}' || c == '\u{9c}' || (c == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
+            break;
+        }
     }
 }
 
@@ -122,7 +140,33 @@ pub fn suggest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -
 
 #[cfg(test)]
 mod tests {
-    use super::{cut_code, find_ignore_ascii_case};
+    use super::{cut_code, find_ignore_ascii_case, sanitize};
+
+    #[test]
+    fn terminal_sequences_and_invisible_characters_never_come_through() {
+        // OSC 52 writes the clipboard; C1 CSI colours; bidi and zero-width spoof.
+        let cases = [
+            ("a\u{1b}]52;c;ZXZpbA==\u{7}b", "ab"),
+            ("a\u{1b}]52;c;ZXZpbA==\u{1b}\\b", "ab"),
+            ("a\u{9d}52;c;ZXZpbA==\u{9c}b", "ab"),
+            ("a\u{9b}31mred", "ared"),
+            ("a\u{1b}[1;31mred", "ared"),
+            ("a\u{1b}[该用户不存在", "a该用户不存在"),
+            ("a\u{9b}\u{202e}b", "a<U+202E>b"),
+            ("\u{1b}P+q\u{1b}\\x", "x"),
+            ("user\u{2066}\u{2069}", "user<U+2066><U+2069>"),
+            ("\u{feff}E0000004", "<U+FEFF>E0000004"),
+            ("a\u{2028}b", "a b"),
+            ("该用户不存在", "该用户不存在"),
+        ];
+        for (given, shown) in cases {
+            assert_eq!(sanitize(given), shown, "{given:?}");
+        }
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let shown = sanitize(&format!("a{c}b")).into_owned();
+            assert!(!shown.chars().any(|s| s.is_control() || crate::source::is_invisible(s)), "{c:?}: {shown:?}");
+        }
+    }
 
     #[test]
     fn finds_text_ignoring_ascii_case_only() {

@@ -43,16 +43,35 @@
 //!   [`ErrmapLayer::when_status`]), the request was not `HEAD`, the body is not
 //!   compressed (`Content-Encoding`), and its `Content-Length`, when known, is within
 //!   [`ErrmapLayer::max_body_bytes`];
-//! - otherwise reads the body up to that limit. A body that turns out larger, or that
-//!   fails while being read, goes on as it came: the part read, then the rest of the
-//!   stream (or the error), byte for byte;
+//! - otherwise reads the body up to that limit, for at most
+//!   [`ErrmapLayer::body_deadline`]. A body that turns out larger goes on as it came:
+//!   the part read, then the rest of the stream, byte for byte. A body that fails while
+//!   being read (the upstream reset the connection) goes on as the part read and then
+//!   the same error, so the server aborts the response and the client sees the failure
+//!   rather than a clean, short body. A body still incomplete at the deadline is not
+//!   waited for: the answer is the canonical `upstream_error` problem (502), and the
+//!   upstream body is dropped;
 //! - normalizes a complete body with [`Normalizer`]. When it is a vendor's error
 //!   (see [`UpstreamError`]) the response becomes an `application/problem+json`
 //!   document at the configured [`Expose`] level, with `Content-Language` negotiated
 //!   from the request's `Accept-Language` ([`negotiate_accept_language`]), the status
-//!   of the canonical kind ([`StatusPolicy`]), an [`UpstreamError`] response extension
-//!   for operators and, where the exposure level shows the vendor code, the
-//!   [`VENDOR_CODE_HEADER`]. Any other body goes on unchanged.
+//!   of the canonical kind ([`StatusPolicy`]) and its canonical reason phrase, an
+//!   [`UpstreamError`] response extension for operators and, where the exposure level
+//!   shows the vendor code, the [`VENDOR_CODE_HEADER`]. Any other body goes on
+//!   unchanged.
+//!
+//! A rewritten response carries only the headers the layer decides on: an allow-list,
+//! not a deny-list, because any upstream header (`x-amzn-errortype:
+//! UserNotFoundException:`, a cookie set only for a known account, a per-account
+//! rate-limit counter) can tell a missing user from a wrong password. They are
+//! `Content-Type`, `Content-Length`, `Content-Language`, `Vary: accept-language`, the
+//! vendor-code header where the level shows the code, `Retry-After` when the visible
+//! kind is retryable (a rate limit, an outage: kinds that are public at every level),
+//! and the headers named with [`ErrmapLayer::keep_header`] (correlation ids). In
+//! particular `Set-Cookie` and the rate-limit headers (`RateLimit`, `RateLimit-Policy`,
+//! `X-RateLimit-*`) are dropped unless kept on purpose. The upstream's response
+//! extensions go too (hyper keeps a non-canonical reason phrase there, such as
+//! `401 User Not Found`), except that [`UpstreamError`] is added.
 //!
 //! The request path takes no lock: the configuration is shared behind an [`Arc`], the
 //! registry is `&'static` or an [`Arc`], and messages render from per-thread bundles.
@@ -72,19 +91,20 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context as TaskContext, Poll, ready};
+use std::time::Duration;
 
 use ::tower::{Layer, Service};
 use bytes::{Bytes, BytesMut};
 use http::header::{self, HeaderName, HeaderValue};
 use http::response::Parts;
-use http::{Method, Request, Response, StatusCode};
+use http::{HeaderMap, Method, Request, Response, StatusCode};
 use http_body::{Body, Frame, SizeHint};
 use pin_project_lite::pin_project;
 
 use crate::error::Error;
 use crate::messages::Locale;
 use crate::normalize::{CanonicalError, Context, DetectedBy, Expose, Limits, Normalizer};
-use crate::problem::{PROBLEM_CONTENT_TYPE, ProblemOptions};
+use crate::problem::{PROBLEM_CONTENT_TYPE, Problem, ProblemOptions};
 use crate::registry::Registry;
 use crate::taxonomy::Kind;
 
@@ -95,6 +115,10 @@ pub const VENDOR_CODE_HEADER: HeaderName = HeaderName::from_static("errmap-vendo
 /// The default for [`ErrmapLayer::max_body_bytes`]: 64 KiB. Vendor error bodies are a
 /// few hundred bytes.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// The default for [`ErrmapLayer::body_deadline`]: 5 seconds from the upstream's
+/// headers to the end of its error body. Vendors send theirs in milliseconds.
+pub const DEFAULT_BODY_DEADLINE: Duration = Duration::from_secs(5);
 
 /// The registry a layer answers from: the built-in one (`&'static`) or one of your own
 /// shared behind an [`Arc`]. Either way the request path reads it without a lock.
@@ -158,7 +182,9 @@ struct Config {
     status: StatusPolicy,
     when_status: Option<StatusFilter>,
     max_body_bytes: usize,
+    body_deadline: Option<Duration>,
     vendor_code_header: Option<HeaderName>,
+    kept_headers: Vec<HeaderName>,
     default_locale: Locale,
     options: ProblemOptions,
 }
@@ -180,7 +206,9 @@ impl fmt::Debug for Config {
             .field("status", &self.status)
             .field("when_status", &self.when_status.as_ref().map_or("4xx or 5xx", |_| "custom"))
             .field("max_body_bytes", &self.max_body_bytes)
+            .field("body_deadline", &self.body_deadline)
             .field("vendor_code_header", &self.vendor_code_header)
+            .field("kept_headers", &self.kept_headers)
             .field("default_locale", &self.default_locale)
             .field("options", &self.options)
             .finish_non_exhaustive()
@@ -224,8 +252,9 @@ impl ErrmapLayer {
     /// A layer over `registry` (`Registry::builtin()`, an `Arc<Registry>` or a
     /// `Registry`), with the defaults: catalogue detected from each body, exposure
     /// [`Expose::None`], [`StatusPolicy::Canonical`], 4xx and 5xx inspected, bodies up
-    /// to [`DEFAULT_MAX_BODY_BYTES`], the [`VENDOR_CODE_HEADER`], English when the
-    /// request accepts no shipped locale, and the default [`ProblemOptions`].
+    /// to [`DEFAULT_MAX_BODY_BYTES`] read within [`DEFAULT_BODY_DEADLINE`], the
+    /// [`VENDOR_CODE_HEADER`], no upstream header kept, English when the request
+    /// accepts no shipped locale, and the default [`ProblemOptions`].
     pub fn new(registry: impl Into<SharedRegistry>) -> ErrmapLayer {
         ErrmapLayer {
             config: Arc::new(Config {
@@ -235,7 +264,9 @@ impl ErrmapLayer {
                 status: StatusPolicy::Canonical,
                 when_status: None,
                 max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+                body_deadline: Some(DEFAULT_BODY_DEADLINE),
                 vendor_code_header: Some(VENDOR_CODE_HEADER),
+                kept_headers: Vec::new(),
                 default_locale: Locale::En,
                 options: ProblemOptions::default(),
             }),
@@ -292,6 +323,35 @@ impl ErrmapLayer {
     /// read, then the rest of the stream). At most one frame beyond the limit is held.
     pub fn max_body_bytes(self, limit: usize) -> ErrmapLayer {
         self.with(|c| c.max_body_bytes = limit)
+    }
+
+    /// How long an error body may take to arrive, from the upstream's headers to its
+    /// end (default [`DEFAULT_BODY_DEADLINE`]); `None` waits as long as the upstream
+    /// takes. A body still incomplete then is answered with the canonical
+    /// `upstream_error` problem (status 502) rather than passed on: passing the part
+    /// read on would show the vendor's raw error whenever the upstream is slow, and
+    /// waiting lets a trickling upstream hold the client without headers.
+    ///
+    /// The deadline runs on Tokio's timer (any runtime built with timers enabled, as
+    /// `#[tokio::main]` and hyper and axum servers are); outside a Tokio runtime no
+    /// deadline applies. A runtime built without timers (`enable_time`) cannot keep
+    /// one: there, set `None`.
+    pub fn body_deadline(self, deadline: Option<Duration>) -> ErrmapLayer {
+        self.with(|c| c.body_deadline = deadline)
+    }
+
+    /// Keeps the upstream's `name` header on rewritten responses, such as a
+    /// correlation id (`x-request-id`); repeatable. Every other upstream header is
+    /// dropped from a rewritten response (see the [module documentation](self)). Keep
+    /// only headers whose value cannot differ between conditions of one public kind:
+    /// keeping `Set-Cookie` or a rate-limit counter gives up what [`Expose::None`]
+    /// promises wherever the upstream sets them for some conditions and not others.
+    pub fn keep_header(self, name: HeaderName) -> ErrmapLayer {
+        self.with(|c| {
+            if !c.kept_headers.contains(&name) {
+                c.kept_headers.push(name);
+            }
+        })
     }
 
     /// The header that carries `vendor:code` to operators (default
@@ -398,7 +458,8 @@ pub struct UpstreamError {
     pub status: StatusCode,
     /// The catalogue id.
     pub vendor: String,
-    /// The vendor's code, verbatim, when the body had one.
+    /// The vendor's code, when the body had one, cleaned as the message is
+    /// ([`crate::text::sanitize`]): no control characters, invisible ones escaped.
     pub code: Option<String>,
     /// Whether the code is in the catalogue.
     pub known: bool,
@@ -444,6 +505,16 @@ impl UpstreamError {
             vendor_message: error.vendor_message().map(str::to_string),
         })
     }
+}
+
+/// Left in the extensions of the `upstream_error` answer given when an upstream's error
+/// body did not arrive within [`ErrmapLayer::body_deadline`]: for operators, the
+/// upstream status that was not passed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct BodyTimedOut {
+    /// The upstream response's status.
+    pub status: StatusCode,
 }
 
 /// The shipped locale an `Accept-Language` header value asks for, honouring q-values
@@ -521,6 +592,8 @@ struct Reading<B> {
     body: Pin<Box<B>>,
     frames: Vec<Frame<Bytes>>,
     size: usize,
+    /// When reading gives up, if there is a deadline and a Tokio timer to keep it.
+    deadline: Option<Pin<Box<tokio::time::Sleep>>>,
 }
 
 /// How reading a body ended.
@@ -528,6 +601,7 @@ enum Read<E> {
     Complete,
     OverLimit,
     Failed(E),
+    TimedOut,
 }
 
 impl<B: Body<Data = Bytes>> Reading<B> {
@@ -536,7 +610,17 @@ impl<B: Body<Data = Bytes>> Reading<B> {
             if self.body.is_end_stream() {
                 return Poll::Ready(Read::Complete);
             }
-            match ready!(self.body.as_mut().poll_frame(cx)) {
+            let frame = match self.body.as_mut().poll_frame(cx) {
+                Poll::Ready(frame) => frame,
+                Poll::Pending => {
+                    if let Some(deadline) = &mut self.deadline {
+                        ready!(deadline.as_mut().poll(cx));
+                        return Poll::Ready(Read::TimedOut);
+                    }
+                    return Poll::Pending;
+                }
+            };
+            match frame {
                 None => return Poll::Ready(Read::Complete),
                 Some(Err(error)) => return Poll::Ready(Read::Failed(error)),
                 Some(Ok(frame)) => {
@@ -602,19 +686,31 @@ fn worth_reading<B: Body>(config: &Config, response: &Response<B>) -> bool {
 const PROBLEM_JSON: HeaderValue = HeaderValue::from_static(PROBLEM_CONTENT_TYPE);
 const VARY_ACCEPT_LANGUAGE: HeaderValue = HeaderValue::from_static("accept-language");
 
-/// Headers that describe the body being replaced.
-const REPRESENTATION_HEADERS: [HeaderName; 10] = [
-    header::CONTENT_LENGTH,
-    header::CONTENT_TYPE,
-    header::CONTENT_LANGUAGE,
-    header::CONTENT_ENCODING,
-    header::CONTENT_RANGE,
-    header::CONTENT_LOCATION,
-    header::TRANSFER_ENCODING,
-    header::ETAG,
-    header::LAST_MODIFIED,
-    HeaderName::from_static("content-md5"),
-];
+/// The canonical `upstream_error` answer when the upstream's error body did not arrive
+/// within the deadline: the upstream's headers and body are dropped.
+fn timed_out<B: Body>(
+    config: &Config,
+    accept_language: Option<&HeaderValue>,
+    status: StatusCode,
+) -> Response<ErrmapBody<B>> {
+    let locale = accept_language
+        .and_then(|v| v.to_str().ok())
+        .and_then(negotiate_accept_language)
+        .unwrap_or(config.default_locale);
+    let problem = Problem::for_kind(Kind::UPSTREAM_ERROR, locale, &config.options);
+    let document = Bytes::from(problem.to_json());
+    let mut response = Response::new(ErrmapBody { inner: BodyInner::Problem { bytes: Some(document.clone()) } });
+    *response.status_mut() = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::BAD_GATEWAY);
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, PROBLEM_JSON);
+    if let Ok(language) = HeaderValue::from_str(problem.content_language()) {
+        headers.insert(header::CONTENT_LANGUAGE, language);
+    }
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(document.len()));
+    headers.insert(header::VARY, VARY_ACCEPT_LANGUAGE);
+    response.extensions_mut().insert(BodyTimedOut { status });
+    response
+}
 
 /// What [`rewrite`] made of a complete body.
 enum Rewritten<B: Body> {
@@ -663,25 +759,36 @@ fn rewrite<B: Body<Data = Bytes>>(
     problem.status = parts.status.as_u16();
     let document = Bytes::from(problem.to_json());
 
-    let headers = &mut parts.headers;
-    for name in &REPRESENTATION_HEADERS {
-        headers.remove(name);
+    let mut headers = HeaderMap::with_capacity(6 + config.kept_headers.len());
+    for name in &config.kept_headers {
+        for value in parts.headers.get_all(name) {
+            headers.append(name.clone(), value.clone());
+        }
+    }
+    if problem.kind.retryable() {
+        if let Some(value) = parts.headers.get(header::RETRY_AFTER) {
+            headers.insert(header::RETRY_AFTER, value.clone());
+        }
     }
     headers.insert(header::CONTENT_TYPE, PROBLEM_JSON);
     if let Ok(language) = HeaderValue::from_str(problem.content_language()) {
         headers.insert(header::CONTENT_LANGUAGE, language);
     }
     headers.insert(header::CONTENT_LENGTH, HeaderValue::from(document.len()));
-    headers.append(header::VARY, VARY_ACCEPT_LANGUAGE);
+    headers.insert(header::VARY, VARY_ACCEPT_LANGUAGE);
     if let Some(name) = &config.vendor_code_header {
         headers.remove(name);
         if let Some(code) = error.visible_code(config.expose) {
-            // A code that cannot be a header value (control characters) is left out.
+            // The code is already cleaned; one that still cannot be a header value is
+            // left out.
             if let Ok(value) = HeaderValue::try_from(format!("{}:{code}", upstream.vendor)) {
                 headers.insert(name.clone(), value);
             }
         }
     }
+    parts.headers = headers;
+    // The upstream's extensions (hyper's non-canonical reason phrase among them) go.
+    parts.extensions = http::Extensions::new();
     parts.extensions.insert(upstream);
     Rewritten::Problem(Response::from_parts(parts, ErrmapBody { inner: BodyInner::Problem { bytes: Some(document) } }))
 }
@@ -710,7 +817,12 @@ where
                         return Poll::Ready(Ok(response.map(ErrmapBody::passthrough)));
                     }
                     let (parts, body) = response.into_parts();
-                    let reading = Reading { parts, body: Box::pin(body), frames: Vec::new(), size: 0 };
+                    let deadline = this
+                        .config
+                        .body_deadline
+                        .filter(|_| tokio::runtime::Handle::try_current().is_ok())
+                        .map(|deadline| Box::pin(tokio::time::sleep(deadline)));
+                    let reading = Reading { parts, body: Box::pin(body), frames: Vec::new(), size: 0, deadline };
                     this.state.set(State::Reading { reading: Some(reading) });
                 }
                 StateProj::Reading { reading: slot } => {
@@ -728,6 +840,7 @@ where
                         },
                         Read::OverLimit => reading.replay(None, true),
                         Read::Failed(error) => reading.replay(Some(error), false),
+                        Read::TimedOut => timed_out(this.config, this.accept_language.as_ref(), reading.parts.status),
                     };
                     return Poll::Ready(Ok(response));
                 }
@@ -823,9 +936,16 @@ impl<B: Body<Data = Bytes>> Body for ErrmapBody<B> {
     fn size_hint(&self) -> SizeHint {
         match &self.inner {
             BodyInner::Passthrough { body } => body.size_hint(),
-            BodyInner::Replay { buffered, rest, .. } => {
+            BodyInner::Replay { buffered, rest, error, .. } => {
                 let buffered = u64::try_from(*buffered).unwrap_or(u64::MAX);
                 match rest {
+                    // A body that ends in an error has no size: an exact hint would let
+                    // the server frame the part read as a complete body.
+                    None if error.is_some() => {
+                        let mut hint = SizeHint::new();
+                        hint.set_lower(buffered);
+                        hint
+                    }
                     None => SizeHint::with_exact(buffered),
                     Some(body) => {
                         let rest = body.size_hint();
