@@ -27,11 +27,12 @@ fn load(path: &Path) -> Value {
 }
 
 /// The lists of a vendor file whose entries are codes of the catalogue: `codes`, and
-/// the lists our catalogue also carries (Keycloak's OAuth errors; Auth0's SDK codes; codes
-/// seen from a vendor's servers that its table lacks, such as Azure AD B2C's AADB2C99001).
+/// the lists our catalogue also carries (Keycloak's OAuth errors; Okta's OAuth error values;
+/// Auth0's SDK codes; codes seen from a vendor's servers that its table lacks, such as
+/// Azure AD B2C's AADB2C99001).
 fn code_lists<'a>(document: &'a Value, catalogue: &Catalogue) -> Vec<(&'static str, &'a Vec<Value>)> {
     let mut lists = Vec::new();
-    for name in ["codes", "oauth2_errors", "sdk_codes", "observed_codes_not_in_doc"] {
+    for name in ["codes", "oauth2_errors", "oauth2_error_values", "sdk_codes", "observed_codes_not_in_doc"] {
         let Some(list) = document[name].as_array() else { continue };
         let carried =
             name == "codes" || list.iter().any(|e| e["code"].as_str().is_some_and(|c| catalogue.get(c).is_some()));
@@ -83,6 +84,17 @@ fn check_entry(catalogue: &Catalogue, list: &str, entry: &Value, problems: &mut 
     if let Some(status) = entry["http_status"].as_u64() {
         if found.http_status().map(u64::from) != Some(status) {
             problems.push(format!("{id}:{code}: HTTP status {:?}, the vendor's is {status}", found.http_status()));
+        }
+    }
+    // A value the vendor documents with several statuses (Okta's OAuth error values) has
+    // one of them.
+    if let Some(statuses) = entry["http_statuses"].as_array() {
+        let documented: Vec<u64> = statuses.iter().filter_map(Value::as_u64).collect();
+        if !found.http_status().is_some_and(|ours| documented.contains(&u64::from(ours))) {
+            problems.push(format!(
+                "{id}:{code}: HTTP status {:?}, the vendor documents {documented:?}",
+                found.http_status()
+            ));
         }
     }
     if let (Some(ours), Some(theirs)) = (found.symbol(), entry["symbol"].as_str()) {
