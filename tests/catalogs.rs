@@ -27,10 +27,11 @@ fn load(path: &Path) -> Value {
 }
 
 /// The lists of a vendor file whose entries are codes of the catalogue: `codes`, and
-/// the lists our catalogue also carries (Keycloak's OAuth errors; Auth0's SDK codes).
+/// the lists our catalogue also carries (Keycloak's OAuth errors; Auth0's SDK codes; codes
+/// seen from a vendor's servers that its table lacks, such as Azure AD B2C's AADB2C99001).
 fn code_lists<'a>(document: &'a Value, catalogue: &Catalogue) -> Vec<(&'static str, &'a Vec<Value>)> {
     let mut lists = Vec::new();
-    for name in ["codes", "oauth2_errors", "sdk_codes"] {
+    for name in ["codes", "oauth2_errors", "sdk_codes", "observed_codes_not_in_doc"] {
         let Some(list) = document[name].as_array() else { continue };
         let carried =
             name == "codes" || list.iter().any(|e| e["code"].as_str().is_some_and(|c| catalogue.get(c).is_some()));
@@ -51,7 +52,25 @@ fn check_entry(catalogue: &Catalogue, list: &str, entry: &Value, problems: &mut 
         problems.push(format!("{id}/{list}: {code} is missing"));
         return;
     };
+    // A catalogue written in Chinese (WeChat) has the vendor's Chinese as its message;
+    // the vendor's English column is then one of the texts its servers are seen to send.
+    let chinese = entry["message_zh_cn"].as_str().filter(|_| catalogue.language() == "zh-CN");
+    if let Some(chinese) = chinese {
+        if found.message() != Some(chinese) || found.language() != "zh-CN" {
+            problems.push(format!(
+                "{id}:{code}: message {:?} [{}], the vendor's is {chinese:?} [zh-CN]",
+                found.message(),
+                found.language()
+            ));
+        }
+        if let Some(english) = entry["message_en"].as_str() {
+            if !found.seen_messages().any(|seen| seen == english) {
+                problems.push(format!("{id}:{code}: the vendor's English {english:?} is not among its seen texts"));
+            }
+        }
+    }
     match entry.get("message_en") {
+        _ if chinese.is_some() => {}
         Some(Value::String(message)) if found.message() != Some(message.as_str()) => {
             problems.push(format!("{id}:{code}: message {:?}, the vendor's is {message:?}", found.message()));
         }
@@ -135,6 +154,21 @@ fn settings_that_hide_whether_a_user_exists_are_recorded() {
     assert_eq!(merged_into("firebase", "auth/user-not-found").as_deref(), Some("auth/invalid-credential"));
     assert_eq!(merged_into("firebase", "auth/wrong-password").as_deref(), Some("auth/invalid-credential"));
     assert_eq!(merged_into("firebase", "EMAIL_NOT_FOUND").as_deref(), Some("INVALID_LOGIN_CREDENTIALS"));
+    let clerk_merged = Some("form_password_or_identifier_incorrect");
+    assert_eq!(merged_into("clerk", "form_password_incorrect").as_deref(), clerk_merged);
+    assert_eq!(merged_into("clerk", "form_identifier_not_found").as_deref(), clerk_merged);
+    // Sign-up with a taken identifier is withheld under Clerk's protection, with no code in its place.
+    let clerk = Registry::builtin().catalogue("clerk").unwrap();
+    let withheld =
+        clerk.settings_for("form_identifier_exists").find(|s| s.merges().any(|c| c == "form_identifier_exists"));
+    assert!(withheld.is_some_and(|s| s.into_code().is_none()), "form_identifier_exists is withheld, not replaced");
+    // Ory's security.account_enumeration.mitigate: identifier-first sign-in stops
+    // answering 4000037 and fails later as 4000006; profile registration stops answering
+    // 4010003 and reports nothing in its place.
+    assert_eq!(merged_into("ory-kratos", "4000037").as_deref(), Some("4000006"));
+    assert_eq!(merged_into("ory-kratos", "4010003"), None);
+    let kratos = Registry::builtin().catalogue("kratos").unwrap();
+    assert!(kratos.settings_for("4010003").any(|s| s.merges().any(|c| c == "4010003")));
     // Both spellings of one Firebase condition resolve, linked.
     let registry = Registry::builtin();
     let rest = registry.resolve("firebase:EMAIL_NOT_FOUND").unwrap();
@@ -194,4 +228,27 @@ fn built_in_codes_keep_their_placeholders_and_seen_texts_apart() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_names_people_type_find_the_catalogue() {
+    let registry = Registry::builtin();
+    let typed = [
+        ("entra-id", ["azure-ad", "aad", "microsoft", "entra"].as_slice()),
+        ("azure-ad-b2c", &["b2c"]),
+        ("better-auth", &["better_auth", "Better_Auth"]),
+        ("wechat", &["weixin", "wx"]),
+        ("ory-kratos", &["kratos", "ory", "ory_kratos"]),
+        ("github-oauth", &["github"]),
+        ("google-oauth", &["google"]),
+        ("apple-signin", &["apple"]),
+        ("authing-v2", &["AUTHING_V2"]),
+    ];
+    for (id, names) in typed {
+        for name in names {
+            let found = registry.catalogue(name).map(|c| c.id().to_string());
+            assert_eq!(found.ok().as_deref(), Some(id), "{name:?} names {id}");
+        }
+    }
+    assert!(registry.catalogue("better__auth").is_err(), "only one `_` for each `-`");
 }

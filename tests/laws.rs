@@ -68,7 +68,7 @@ proptest! {
         let translation = Registry::builtin().translate(x, target);
         if let Some(fallback) = translation.fallback {
             prop_assert!(!translation.matches.iter().any(|m| m.code.same_as(&fallback)));
-            prop_assert!(translation.matches.iter().all(|m| m.relation == Relation::Related));
+            prop_assert!(translation.matches.iter().all(|m| m.relation == Relation::Related || m.is_specific_case()));
         }
     }
 
@@ -106,8 +106,11 @@ fn laws_hold_for_every_pair() {
             let forward = relate(x, y);
             assert_eq!(forward.map(Relation::inverse), relate(y, x), "{x:?} / {y:?}");
             if forward == Some(Relation::Exact) && !x.same_as(&y) {
+                // Two codes that mean one kind exactly, or one standard error value
+                // meant the same way.
                 assert_eq!(x.kind(), y.kind(), "{x:?} exact {y:?}");
-                assert!(x.kind_match() == KindMatch::Exact && y.kind_match() == KindMatch::Exact, "{x:?} exact {y:?}");
+                assert_eq!(x.kind_match(), y.kind_match(), "{x:?} exact {y:?}");
+                assert!(x.kind_match() == KindMatch::Exact || x.code() == y.code(), "{x:?} exact {y:?}");
             }
         }
     }
@@ -127,13 +130,27 @@ fn exact_is_transitive() {
 }
 
 #[test]
-fn a_narrower_code_is_an_exact_match_only_for_itself() {
+fn a_narrower_code_is_an_exact_match_only_for_itself_or_the_same_standard_value() {
     let codes = all_codes();
+    let builtin = Registry::builtin();
+    let standard = |code: &str| builtin.catalogues().iter().any(|c| c.is_standard() && c.get(code).is_some());
     for &x in codes.iter().filter(|c| c.kind_match() == KindMatch::Narrower) {
         for &y in &codes {
             if relate(x, y) == Some(Relation::Exact) {
-                assert!(x.same_as(&y), "{x:?} is narrower but exact for {y:?}");
+                assert!(
+                    x.same_as(&y) || (x.code() == y.code() && standard(x.code())),
+                    "{x:?} is narrower but exact for {y:?}"
+                );
             }
         }
     }
+}
+
+#[test]
+fn the_same_standard_value_meant_the_same_way_is_exact() {
+    let builtin = Registry::builtin();
+    let slow_down = |catalogue| builtin.resolve(&format!("{catalogue}:slow_down")).expect("a code of both");
+    assert_eq!(relate(slow_down("keycloak"), slow_down("oauth2")), Some(Relation::Exact));
+    let translation = builtin.translate(slow_down("keycloak"), builtin.catalogue("oauth2").expect("built in"));
+    assert_eq!(translation.best().map(|m| (m.code.code(), m.relation)), Some(("slow_down", Relation::Exact)));
 }

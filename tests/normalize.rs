@@ -1102,3 +1102,28 @@ fn log_lines_are_records_or_bodies() {
         Err(Error::UnknownVendor { .. })
     ));
 }
+
+#[test]
+fn clerk_bodies_for_an_unknown_identifier_and_a_wrong_password_look_the_same_unless_exposed() {
+    let clerk = |code: &str, message: &str| {
+        let body = json!({
+            "errors": [{"code": code, "message": message, "long_message": message, "meta": {"param_name": "identifier"}}],
+            "clerk_trace_id": "89afc5e93845ef1e7bedb54ab80e3ef7",
+        });
+        normalize_json(&body, &Context::default().status(422))
+    };
+    let not_found = clerk("form_identifier_not_found", "Couldn't find your account.");
+    let bad_password = clerk("form_password_incorrect", "Password is incorrect. Try again, or use another method.");
+    assert_eq!((not_found.kind(), bad_password.kind()), (Kind::USER_NOT_FOUND, Kind::BAD_PASSWORD));
+    assert_eq!(not_found.vendor(), Some("clerk"));
+    let options = ProblemOptions::default();
+    for locale in Locale::ALL {
+        let (a, b) =
+            (not_found.problem(locale, Expose::None, &options), bad_password.problem(locale, Expose::None, &options));
+        assert_eq!(a.to_json(), b.to_json(), "{locale:?}");
+        assert_eq!(a.kind, Kind::INVALID_CREDENTIALS);
+        let (a, b) =
+            (not_found.problem(locale, Expose::All, &options), bad_password.problem(locale, Expose::All, &options));
+        assert_ne!(a.to_json(), b.to_json(), "{locale:?}");
+    }
+}

@@ -275,3 +275,7 @@ kind-service_unavailable = The service is busy or unavailable right now.
     .hint = Try again later, waiting longer between attempts. If it persists, check the service status.
 kind-unknown = An unexpected error occurred.
     .hint = Look up the original error code in the logs, and add a mapping for it if it is new.
+kind-redirect_uri_mismatch = The redirect URI of the request is not registered for this application.
+    .hint = Register the exact redirect URI with the application, or send one that is registered (scheme, host, path and trailing slash must match).
+kind-policy_blocked = A sign-in policy blocks this request.
+    .hint = Sign in from an allowed location, network, device or app, or ask an administrator which access policy applies.

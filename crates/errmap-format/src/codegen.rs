@@ -138,6 +138,46 @@ fn variant(table: &[(&str, &'static str)], value: &str) -> &'static str {
     table.iter().find(|(name, _)| *name == value).map(|(_, v)| *v).expect("checked before")
 }
 
+/// The Rust variants of `Predicate` and `Justification`, by their names in the files.
+const PREDICATE_VARIANTS: &[(&str, &str)] = &[
+    ("close", "Close"),
+    ("broader", "Broader"),
+    ("narrower", "Narrower"),
+    ("related", "Related"),
+    ("none", "NoMatch"),
+];
+const JUSTIFICATION_VARIANTS: &[(&str, &str)] =
+    &[("manual_curation", "ManualCuration"), ("lexical_match", "LexicalMatch"), ("mapping_review", "MappingReview")];
+
+/// A catalogue's statements sorted by code, and their positions sorted by object, as
+/// `Catalogue::statements` and `Catalogue::statements_by_object` hold them.
+fn write_statements(out: &mut String, pool: &mut Blob, catalogue: &CatalogueSource) {
+    let mut statements: Vec<_> = catalogue.statement.iter().map(|s| s.get_ref()).collect();
+    statements.sort_by(|a, b| a.code.get_ref().as_str().cmp(b.code.get_ref().as_str()));
+    let objects: Vec<(&str, &str)> =
+        statements.iter().map(|s| source::split_object(s.object.get_ref()).expect("checked before")).collect();
+    let mut by_object: Vec<usize> = (0..statements.len()).collect();
+    by_object.sort_by(|&a, &b| objects[a].cmp(&objects[b]));
+    let written: Vec<String> = statements
+        .iter()
+        .zip(&objects)
+        .map(|(s, (object_catalogue, object_code))| {
+            format!(
+                "Statement {{ code: {}, predicate: Predicate::{}, object_catalogue: {}, object_code: {}, justification: Justification::{}, reason: {} }}",
+                pool.text(s.code.get_ref()),
+                variant(PREDICATE_VARIANTS, s.predicate.get_ref()),
+                pool.text(object_catalogue),
+                pool.text(object_code),
+                variant(JUSTIFICATION_VARIANTS, s.justification.get_ref()),
+                pool.text(s.reason.get_ref()),
+            )
+        })
+        .collect();
+    let _ = writeln!(out, "        statements: Cow::Borrowed(&[{}]),", written.join(", "));
+    let order: Vec<String> = by_object.iter().map(ToString::to_string).collect();
+    let _ = writeln!(out, "        statements_by_object: Cow::Borrowed(&[{}]),", order.join(", "));
+}
+
 fn constant_name(id: &str) -> String {
     id.to_ascii_uppercase()
 }
@@ -345,6 +385,7 @@ fn write_catalogues(out: &mut String, pool: &mut Blob, taxonomy: &TaxonomySource
             })
             .collect();
         let _ = writeln!(out, "        settings: Cow::Borrowed(&[{}]),", settings.join(", "));
+        write_statements(out, pool, catalogue);
         out.push_str("        messages: std::sync::OnceLock::new(),\n");
         out.push_str("    },\n");
     }

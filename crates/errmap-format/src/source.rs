@@ -201,7 +201,53 @@ pub struct CatalogueSource<'a> {
     /// Vendor settings that change which code a condition is reported with.
     #[serde(borrow, default)]
     pub setting: Vec<Spanned<SettingSource<'a>>>,
+    /// What we state about one of these codes and a code of another catalogue, where
+    /// the kinds alone would say something else.
+    #[serde(borrow, default)]
+    pub statement: Vec<Spanned<StatementSource<'a>>>,
 }
+
+/// One `[[statement]]` table: a curated code-to-code statement ("Keycloak
+/// `client_not_found` is close to Authing 2011"), with its justification, that
+/// overrides what the kind tree says about the pair.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatementSource<'a> {
+    /// A code of this catalogue.
+    #[serde(borrow)]
+    pub code: Spanned<Str<'a>>,
+    /// How the object relates to the code: one of [`PREDICATES`].
+    #[serde(borrow)]
+    pub predicate: Spanned<Str<'a>>,
+    /// The other code, as `catalogue:code` with the catalogue's id.
+    #[serde(borrow)]
+    pub object: Spanned<Str<'a>>,
+    /// Why we say so, in SSSOM's vocabulary: one of [`JUSTIFICATIONS`].
+    #[serde(borrow)]
+    pub justification: Spanned<Str<'a>>,
+    /// The reason, for people reading the crosswalk.
+    #[serde(borrow)]
+    pub reason: Spanned<Str<'a>>,
+}
+
+/// The predicates of a `[[statement]]`, as "code PREDICATE object" reads, and their
+/// SKOS properties. `none` says the object is not an equivalent at all. `exact` is
+/// not stated: it follows from two codes that mean one kind exactly.
+pub const PREDICATES: &[(&str, &str)] = &[
+    ("close", "skos:closeMatch"),
+    ("broader", "skos:broadMatch"),
+    ("narrower", "skos:narrowMatch"),
+    ("related", "skos:relatedMatch"),
+    ("none", "sssom:NoTermFound"),
+];
+
+/// The justifications of a `[[statement]]`: SSSOM's `mapping_justification` terms
+/// (semapv), by the short names the file uses.
+pub const JUSTIFICATIONS: &[(&str, &str)] = &[
+    ("manual_curation", "semapv:ManualMappingCuration"),
+    ("lexical_match", "semapv:LexicalMatching"),
+    ("mapping_review", "semapv:MappingReview"),
+];
 
 /// One `[[setting]]` table: a vendor setting under which several codes are reported
 /// as one (Firebase's email enumeration protection turns user-not-found and
@@ -385,6 +431,10 @@ pub enum ProblemKind {
     BadVariant,
     /// `message_documented = false` beside a `message`.
     MessageContradiction,
+    /// A statement's object that is not `catalogue:code`.
+    BadObject { given: String },
+    /// Two statements about the same pair of codes.
+    DuplicateStatement { object: String },
 }
 
 impl fmt::Display for ProblemKind {
@@ -441,6 +491,10 @@ impl fmt::Display for ProblemKind {
             MessageContradiction => {
                 write!(f, "`message_documented = false` contradicts the `message` given; keep one of them")
             }
+            BadObject { given } => {
+                write!(f, "invalid object '{given}': expected a catalogue id and a code, e.g. 'authing:2011'")
+            }
+            DuplicateStatement { object } => write!(f, "a second statement about this code and '{object}'"),
         }
     }
 }
@@ -557,6 +611,13 @@ fn status(value: &Spanned<u16>, problems: &mut Vec<Problem>) {
     if !(100..=599).contains(value.get_ref()) {
         problems.push(Problem::at(value, ProblemKind::BadStatus { given: *value.get_ref() }));
     }
+}
+
+/// A statement's object split into catalogue id and code at the first `:` (codes may
+/// hold colons themselves), or `None` when either side is empty.
+pub fn split_object(object: &str) -> Option<(&str, &str)> {
+    let (catalogue, code) = object.split_once(':')?;
+    (!catalogue.is_empty() && !code.is_empty()).then_some((catalogue, code))
 }
 
 /// The number of distinct `{N}` placeholders in a vendor message.
@@ -837,6 +898,32 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
         }
         if setting.note.get_ref().trim().is_empty() {
             problems.push(Problem::at(&setting.note, ProblemKind::EmptyField { field: "note" }));
+        }
+    }
+    let mut stated: FxHashMap<(&str, &str), ()> = FxHashMap::default();
+    for statement in &catalogue.statement {
+        let statement = statement.get_ref();
+        if !codes.contains_key(statement.code.get_ref().as_str()) {
+            let code = statement.code.get_ref().to_string();
+            problems.push(Problem::at(&statement.code, ProblemKind::UnknownCode { code }));
+        }
+        one_of(&statement.predicate, "predicate", PREDICATES, &mut problems);
+        one_of(&statement.justification, "justification", JUSTIFICATIONS, &mut problems);
+        match split_object(statement.object.get_ref()) {
+            Some((other, _)) if is_id(other, '-') => {
+                if stated.insert((statement.code.get_ref().as_str(), statement.object.get_ref().as_str()), ()).is_some()
+                {
+                    let object = statement.object.get_ref().to_string();
+                    problems.push(Problem::at(&statement.object, ProblemKind::DuplicateStatement { object }));
+                }
+            }
+            _ => {
+                let given = statement.object.get_ref().to_string();
+                problems.push(Problem::at(&statement.object, ProblemKind::BadObject { given }));
+            }
+        }
+        if statement.reason.get_ref().trim().is_empty() || has_control(statement.reason.get_ref()) {
+            problems.push(Problem::at(&statement.reason, ProblemKind::EmptyField { field: "reason" }));
         }
     }
     if let Some(fallback) = &catalogue.fallback {

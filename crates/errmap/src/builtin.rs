@@ -3,10 +3,12 @@
 
 use std::borrow::Cow;
 
-// The tables name `Setting`, `Variant` and `VariantTest` only when some built-in
-// catalogue has settings or variants.
+// The tables name `Setting`, `Statement`, `Variant` and their parts only when some
+// built-in catalogue has settings, statements or variants.
 #[allow(unused_imports)]
-use crate::catalogue::{BodyShape, Catalogue, Code, KindMatch, Setting, Variant, VariantTest};
+use crate::catalogue::{
+    BodyShape, Catalogue, Code, Justification, KindMatch, Predicate, Setting, Statement, Variant, VariantTest,
+};
 use crate::pool::{BuiltinTable, CatalogueText as Text, Items};
 use crate::taxonomy::Kind;
 

@@ -21,7 +21,7 @@ use crate::pool::CatalogueText as Text;
 use crate::source::{self, CatalogueSource, Problem, Str};
 use crate::taxonomy::Kind;
 
-pub use crate::code::{BodyShape, Code, KindMatch, Setting, Variant, VariantTest};
+pub use crate::code::{BodyShape, Code, Justification, KindMatch, Predicate, Setting, Statement, Variant, VariantTest};
 pub use crate::pool::CatalogueText;
 
 /// All the codes of one vendor (or one API of a vendor).
@@ -50,6 +50,10 @@ pub struct Catalogue {
     /// hold no pointers; see `pool`).
     pub(crate) kind_starts: Cow<'static, [u32]>,
     pub(crate) settings: Cow<'static, [Setting]>,
+    /// Curated statements about this catalogue's codes, sorted by code.
+    pub(crate) statements: Cow<'static, [Statement]>,
+    /// The positions in `statements`, sorted by object (catalogue, then code).
+    pub(crate) statements_by_object: Cow<'static, [u32]>,
     /// The messages prepared for matching vendor text, on first use.
     pub(crate) messages: OnceLock<MessageIndex>,
 }
@@ -170,6 +174,30 @@ impl Catalogue {
     /// The vendor settings that change which code reports a condition.
     pub fn settings(&self) -> &[Setting] {
         &self.settings
+    }
+
+    /// The curated statements about this catalogue's codes, by code.
+    pub fn statements(&self) -> &[Statement] {
+        &self.statements
+    }
+
+    /// The statements about `code`.
+    pub fn statements_of<'a>(&'a self, code: &str) -> impl Iterator<Item = &'a Statement> + 'a {
+        let start = self.statements.partition_point(|s| s.code() < code);
+        let end = start + self.statements[start..].partition_point(|s| s.code() == code);
+        self.statements[start..end].iter()
+    }
+
+    /// The statements whose object is `code` of `catalogue`.
+    pub fn statements_about<'a>(&'a self, catalogue: &str, code: &str) -> impl Iterator<Item = &'a Statement> + 'a {
+        let at = |i: &u32| &self.statements[*i as usize];
+        let start = self
+            .statements_by_object
+            .partition_point(|i| (at(i).object_catalogue(), at(i).object_code()) < (catalogue, code));
+        let end = start
+            + self.statements_by_object[start..]
+                .partition_point(|i| (at(i).object_catalogue(), at(i).object_code()) == (catalogue, code));
+        self.statements_by_object[start..end].iter().map(move |i| &self.statements[*i as usize])
     }
 
     /// The settings that concern `code`.
@@ -317,6 +345,24 @@ impl Catalogue {
         let owned = |value: Spanned<Str<'_>>| -> Text { Text::from(value.into_inner().into_owned()) };
         let text = |value: Option<Spanned<Str<'_>>>| value.map(owned);
         let language = source.language.into_inner();
+        let mut statements: Vec<Statement> = source
+            .statement
+            .into_iter()
+            .filter_map(|statement| {
+                let statement = statement.into_inner();
+                let (catalogue, code) = source::split_object(statement.object.get_ref())?;
+                Some(Statement {
+                    code: owned(statement.code),
+                    predicate: Predicate::parse(statement.predicate.get_ref())?,
+                    object_catalogue: Text::from(catalogue.to_string()),
+                    object_code: Text::from(code.to_string()),
+                    justification: Justification::parse(statement.justification.get_ref())?,
+                    reason: owned(statement.reason),
+                })
+            })
+            .collect();
+        statements.sort_by(|a, b| a.code().cmp(b.code()));
+        let statements_by_object = order_by_object(&statements);
         let codes: Vec<Code> = source
             .code
             .into_iter()
@@ -408,9 +454,22 @@ impl Catalogue {
                     }
                 })
                 .collect(),
+            statements: Cow::Owned(statements),
+            statements_by_object: Cow::Owned(statements_by_object),
             messages: OnceLock::new(),
         }
     }
+}
+
+/// The positions of `statements` sorted by object (catalogue, then code): the layout
+/// of `Catalogue::statements_by_object`, which `build.rs` writes for the built-in ones.
+pub(crate) fn order_by_object(statements: &[Statement]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..statements.len()).map(|i| u32::try_from(i).unwrap_or(u32::MAX)).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&statements[a as usize], &statements[b as usize]);
+        (a.object_catalogue(), a.object_code()).cmp(&(b.object_catalogue(), b.object_code()))
+    });
+    order
 }
 
 /// A code together with the catalogue it belongs to. Dereferences to the [`Code`].

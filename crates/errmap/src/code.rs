@@ -302,3 +302,135 @@ impl BodyShape {
         if self.generic { 0 } else { self.present.len() }
     }
 }
+
+/// What a curated statement says of its object, as "code PREDICATE object" reads.
+#[derive(Debug, Copy, Clone, PartialEq, Eq, Hash)]
+pub enum Predicate {
+    /// Nearly the same condition.
+    Close,
+    /// The object covers the code's condition and more.
+    Broader,
+    /// The object is one specific case of the code's condition.
+    Narrower,
+    /// A neighbouring condition.
+    Related,
+    /// Not an equivalent, whatever the kinds say.
+    NoMatch,
+}
+
+impl Predicate {
+    /// The name used in data files: `close`, `broader`, `narrower`, `related`, `none`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Predicate::Close => "close",
+            Predicate::Broader => "broader",
+            Predicate::Narrower => "narrower",
+            Predicate::Related => "related",
+            Predicate::NoMatch => "none",
+        }
+    }
+
+    pub(crate) fn parse(name: &str) -> Option<Predicate> {
+        Some(match name {
+            "close" => Predicate::Close,
+            "broader" => Predicate::Broader,
+            "narrower" => Predicate::Narrower,
+            "related" => Predicate::Related,
+            "none" => Predicate::NoMatch,
+            _ => return None,
+        })
+    }
+
+    /// The statement read from the object's side: broader and narrower swap.
+    pub fn inverse(self) -> Predicate {
+        match self {
+            Predicate::Broader => Predicate::Narrower,
+            Predicate::Narrower => Predicate::Broader,
+            other => other,
+        }
+    }
+}
+
+/// Why a statement is made, in SSSOM's `mapping_justification` vocabulary.
+#[derive(Debug, Copy, Clone, PartialEq, Eq, Hash)]
+pub enum Justification {
+    /// `semapv:ManualMappingCuration`: a person read both vendors' documentation.
+    ManualCuration,
+    /// `semapv:LexicalMatching`: the two codes' texts say the same.
+    LexicalMatch,
+    /// `semapv:MappingReview`: a reviewer corrected what the kinds derived.
+    MappingReview,
+}
+
+impl Justification {
+    /// The name used in data files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Justification::ManualCuration => "manual_curation",
+            Justification::LexicalMatch => "lexical_match",
+            Justification::MappingReview => "mapping_review",
+        }
+    }
+
+    /// The SSSOM term, e.g. `semapv:ManualMappingCuration`.
+    pub fn sssom(self) -> &'static str {
+        match self {
+            Justification::ManualCuration => "semapv:ManualMappingCuration",
+            Justification::LexicalMatch => "semapv:LexicalMatching",
+            Justification::MappingReview => "semapv:MappingReview",
+        }
+    }
+
+    pub(crate) fn parse(name: &str) -> Option<Justification> {
+        Some(match name {
+            "manual_curation" => Justification::ManualCuration,
+            "lexical_match" => Justification::LexicalMatch,
+            "mapping_review" => Justification::MappingReview,
+            _ => return None,
+        })
+    }
+}
+
+/// A curated statement about one code of a catalogue and a code of another one: it
+/// overrides what the kind tree says about that pair, in both directions.
+#[derive(Debug, Clone)]
+pub struct Statement {
+    pub(crate) code: Text,
+    pub(crate) predicate: Predicate,
+    pub(crate) object_catalogue: Text,
+    pub(crate) object_code: Text,
+    pub(crate) justification: Justification,
+    pub(crate) reason: Text,
+}
+
+impl Statement {
+    /// The code of this catalogue the statement is about.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// How the object relates to the code.
+    pub fn predicate(&self) -> Predicate {
+        self.predicate
+    }
+
+    /// The object's catalogue id.
+    pub fn object_catalogue(&self) -> &str {
+        &self.object_catalogue
+    }
+
+    /// The object's code.
+    pub fn object_code(&self) -> &str {
+        &self.object_code
+    }
+
+    /// Why the statement is made.
+    pub fn justification(&self) -> Justification {
+        self.justification
+    }
+
+    /// The reason, in our words.
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+}

@@ -182,12 +182,14 @@ impl Registry {
         }
     }
 
-    /// Where the catalogue of this id or alias is, ignoring ASCII case. Ids and aliases
-    /// are lowercase and no two catalogues share one, so this is also the catalogue
-    /// whose id is exactly `name`.
+    /// Where the catalogue of this id or alias is, ignoring ASCII case and reading `_` as
+    /// `-` (people type `better_auth` for `better-auth`). Ids and aliases are lowercase
+    /// with `-` and no two catalogues share one, so this is also the catalogue whose id
+    /// is exactly `name`.
     pub(crate) fn position(&self, name: &str) -> Option<usize> {
-        if name.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.names.get(name.to_ascii_lowercase().as_str()).copied()
+        if name.bytes().any(|b| b.is_ascii_uppercase() || b == b'_') {
+            let spelled: String = name.chars().map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() }).collect();
+            self.names.get(spelled.as_str()).copied()
         } else {
             self.names.get(name).copied()
         }

@@ -21,6 +21,12 @@
 //! more steps apart: a migration plan that copied them would carry a wrong row.
 //! `related` is kept for pairs with evidence beyond the tree.
 //!
+//! Curated statements in the data (`[[statement]]`: "Keycloak `client_not_found` is
+//! close to Authing 2011", or "is no match for") override the tree for their pair, in
+//! both directions. Two codes that are the same standard error value (an RFC 6749 or
+//! OpenID Connect value a vendor returns as-is), mapped to the same kind with the same
+//! match, are exact.
+//!
 //! The labels follow SKOS: exact is symmetric and transitive, close and related are
 //! symmetric, broader and narrower are converses. Close is computed pairwise from the
 //! two codes, never chained through a third catalogue. A code is always an exact
@@ -28,7 +34,7 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::catalogue::{Catalogue, CodeRef, KindMatch, Variant};
+use crate::catalogue::{Catalogue, CodeRef, KindMatch, Predicate, Variant};
 use crate::kin::{self, Tree};
 use crate::registry::Registry;
 use crate::taxonomy::{Kind, NEIGHBOURS};
@@ -123,10 +129,21 @@ pub struct Translation<'r> {
     pub fallback: Option<CodeRef<'r>>,
 }
 
+impl Equivalent<'_> {
+    /// Whether the candidate is only one specific case of the source's condition that
+    /// the taxonomy does not name (a failed SMS check while binding a face, for "wrong
+    /// SMS code"): a true narrower match, listed, but no answer for a migration that
+    /// must handle every case of the source.
+    pub fn is_specific_case(&self) -> bool {
+        self.relation == Relation::Narrower && self.code.kind_match() == KindMatch::Narrower
+    }
+}
+
 impl<'r> Translation<'r> {
-    /// The best candidate, if any.
+    /// The best candidate, if any: the first one that is not only a specific case of
+    /// the source's condition (see [`Equivalent::is_specific_case`]).
     pub fn best(&self) -> Option<&Equivalent<'r>> {
-        self.matches.first()
+        self.matches.iter().find(|m| !m.is_specific_case())
     }
 }
 
@@ -191,8 +208,50 @@ pub fn relate(source: CodeRef<'_>, target: CodeRef<'_>) -> Option<Relation> {
     if is_catch_all(source) || is_catch_all(target) {
         return None;
     }
+    if let Some(predicate) = stated(source, target) {
+        return stated_relation(predicate);
+    }
     let (tree, distance) = tree_relation(source.kind(), target.kind())?;
+    if standard_identity(source, source.kind(), source.kind_match(), target) {
+        return Some(Relation::Exact);
+    }
     label(tree, distance, source.kind_match(), target.kind_match())
+}
+
+/// What the data states of `target` as seen from `source`, from either code's side.
+fn stated(source: CodeRef<'_>, target: CodeRef<'_>) -> Option<Predicate> {
+    let (from, to) = (source.catalogue(), target.catalogue());
+    let forward = from
+        .statements_of(source.code())
+        .find(|s| s.object_catalogue() == to.id() && s.object_code() == target.code())
+        .map(|s| s.predicate());
+    forward.or_else(|| {
+        to.statements_of(target.code())
+            .find(|s| s.object_catalogue() == from.id() && s.object_code() == source.code())
+            .map(|s| s.predicate().inverse())
+    })
+}
+
+/// The relation a statement's predicate gives, `None` for "no match".
+fn stated_relation(predicate: Predicate) -> Option<Relation> {
+    match predicate {
+        Predicate::Close => Some(Relation::Close),
+        Predicate::Broader => Some(Relation::Broader),
+        Predicate::Narrower => Some(Relation::Narrower),
+        Predicate::Related => Some(Relation::Related),
+        Predicate::NoMatch => None,
+    }
+}
+
+/// Whether `target` is the same standard error value as `source` (the same code text,
+/// defined by a built-in standard catalogue such as `oauth2`), meaning the same kind
+/// (`kind`, `kind_match`, the source's or its variant's) the same way.
+fn standard_identity(source: CodeRef<'_>, kind: Kind, kind_match: KindMatch, target: CodeRef<'_>) -> bool {
+    if source.code() != target.code() || kind != target.kind() || kind_match != target.kind_match() {
+        return false;
+    }
+    let standards = Registry::builtin().catalogues().iter().filter(|c| c.is_standard());
+    standards.into_iter().any(|standard| standard.get(source.code()).is_some())
 }
 
 /// Whether `code` is its catalogue's catch-all (Wilddog 29999, Supabase `unknown`):
@@ -200,6 +259,33 @@ pub fn relate(source: CodeRef<'_>, target: CodeRef<'_>) -> Option<Relation> {
 /// only as a fallback.
 fn is_catch_all(code: CodeRef<'_>) -> bool {
     code.catalogue().fallback().is_some_and(|f| f.same_as(&code))
+}
+
+/// A code of the target catalogue that a statement relates to the source, with the
+/// stated relation (`None`: stated to be no match).
+struct Stated<'r> {
+    code: CodeRef<'r>,
+    relation: Option<Relation>,
+}
+
+/// Every statement between `source` and a code of `target`, from either side.
+fn stated_in<'r>(source: CodeRef<'r>, target: &'r Catalogue) -> Vec<Stated<'r>> {
+    let from = source.catalogue();
+    let forward = from.statements_of(source.code()).filter(|s| s.object_catalogue() == target.id()).filter_map(|s| {
+        let code = CodeRef::at(target, target.position(s.object_code())?);
+        Some(Stated { code, relation: stated_relation(s.predicate()) })
+    });
+    let backward = target.statements_about(from.id(), source.code()).filter_map(|s| {
+        let code = CodeRef::at(target, target.position(s.code())?);
+        Some(Stated { code, relation: stated_relation(s.predicate().inverse()) })
+    });
+    let mut stated: Vec<Stated<'r>> = Vec::new();
+    for s in forward.chain(backward) {
+        if !stated.iter().any(|known| known.code.same_as(&s.code)) {
+            stated.push(s);
+        }
+    }
+    stated
 }
 
 /// The order of candidates, best first: compared field by field in this order.
@@ -213,6 +299,8 @@ struct Rank {
     not_the_source: bool,
     /// Codes that mean their kind exactly before close and narrower ones.
     kind_match: KindMatch,
+    /// The same standard error value before other exact candidates.
+    not_the_same_value: bool,
     /// Then the vendor's table order.
     position: usize,
 }
@@ -223,7 +311,7 @@ impl Registry {
     /// Only the codes of kinds near the source's kind are looked at (through indexes
     /// built with the data), never every code of the target.
     pub fn translate<'r>(&'r self, source: CodeRef<'r>, target: &'r Catalogue) -> Translation<'r> {
-        self.equivalents(source, source.kind(), source.kind_match(), target)
+        self.equivalents(source, source.kind(), source.kind_match(), target, true)
     }
 
     /// The equivalents in `target` of one condition of `source`: the [`Variant`] that
@@ -235,7 +323,7 @@ impl Registry {
         variant: &Variant,
         target: &'r Catalogue,
     ) -> Translation<'r> {
-        self.equivalents(source, variant.kind(), variant.kind_match(), target)
+        self.equivalents(source, variant.kind(), variant.kind_match(), target, false)
     }
 
     fn equivalents<'r>(
@@ -244,10 +332,13 @@ impl Registry {
         kind: Kind,
         kind_match: KindMatch,
         target: &'r Catalogue,
+        whole_code: bool,
     ) -> Translation<'r> {
         let mut matches = Vec::new();
         let catch_all = target.fallback();
         let source_is_catch_all = is_catch_all(source);
+        // Statements concern the whole code, not one condition of it.
+        let statements = if whole_code && !source_is_catch_all { stated_in(source, target) } else { Vec::new() };
         for &(near, tree, distance) in neighbours(kind) {
             for &position in target.positions_of(near) {
                 let code = CodeRef::at(target, position as usize);
@@ -255,6 +346,10 @@ impl Registry {
                     Some(Relation::Exact)
                 } else if source_is_catch_all || catch_all.is_some_and(|f| f.same_as(&code)) {
                     None
+                } else if let Some(stated) = statements.iter().find(|s| s.code.same_as(&code)) {
+                    stated.relation
+                } else if standard_identity(source, kind, kind_match, code) {
+                    Some(Relation::Exact)
                 } else {
                     label(tree, distance, kind_match, code.kind_match())
                 };
@@ -263,14 +358,26 @@ impl Registry {
                 }
             }
         }
+        // Stated pairs whose kinds are not neighbours in the tree.
+        for stated in &statements {
+            let Some(relation) = stated.relation else { continue };
+            if catch_all.is_some_and(|f| f.same_as(&stated.code))
+                || matches.iter().any(|m| m.code.same_as(&stated.code))
+            {
+                continue;
+            }
+            let distance = tree_relation(kind, stated.code.kind()).map_or(MAX_DISTANCE, |(_, d)| d);
+            matches.push(Equivalent { code: stated.code, relation, distance });
+        }
         matches.sort_by_key(|m| Rank {
             relation: m.relation,
             distance: m.distance,
             not_the_source: !m.code.same_as(&source),
             kind_match: m.code.kind_match(),
+            not_the_same_value: m.code.code() != source.code(),
             position: m.code.index(),
         });
-        let fallback = match matches.first() {
+        let fallback = match matches.iter().find(|m| !m.is_specific_case()) {
             Some(best) if best.relation < Relation::Related => None,
             _ => target.fallback().filter(|f| !matches.iter().any(|m| m.code.same_as(f))),
         };

@@ -1,0 +1,105 @@
+### errmap's own Simplified Chinese messages for Ory Kratos ids, translated from Ory's English
+### (mappings/ory-kratos.toml). Ory Elements' zh.json is a machine translation and is not
+### used as the vendor's text. Go format verbs (%s, %d, %q, %v, %.2f) are kept as the server
+### writes them; these lines are ours.
+
+ory-kratos-4000001 = 提交的内容无效。
+ory-kratos-4000002 = 缺少属性 %s。
+ory-kratos-4000003 = 长度必须 >= %d，实际为 %d
+ory-kratos-4000004 = 不符合模式 %q
+ory-kratos-4000005 = 无法使用此密码，因为 %s。
+ory-kratos-4000006 = 提供的凭据无效，请检查密码或用户名、邮箱地址、手机号是否拼写有误。
+ory-kratos-4000007 = 已有账户使用相同的标识符（邮箱、手机号、用户名等）。
+ory-kratos-4000008 = 提供的验证码无效，请重试。
+ory-kratos-4000009 = 找不到任何登录标识符。是否忘记设置？这也可能是服务器配置错误造成的。
+ory-kratos-4000010 = 账户尚未激活。是否忘记验证邮箱地址？
+ory-kratos-4000011 = 你尚未设置 TOTP 设备。
+ory-kratos-4000012 = 此备用恢复码已被使用。
+ory-kratos-4000013 = 你尚未设置 WebAuthn 设备。
+ory-kratos-4000014 = 你尚未设置备用恢复码。
+ory-kratos-4000015 = 此账户不存在，或尚未设置安全密钥。
+ory-kratos-4000016 = 备用恢复码无效。
+ory-kratos-4000017 = 长度必须 <= %d，实际为 %d
+ory-kratos-4000018 = 必须 >= %v，实际为 %v
+ory-kratos-4000019 = 必须 > %v，实际为 %v
+ory-kratos-4000020 = 必须 <= %v，实际为 %v
+ory-kratos-4000021 = 必须 < %v，实际为 %v
+ory-kratos-4000022 = %v 不是 %v 的倍数
+ory-kratos-4000023 = 最多允许 %d 项，实际有 %d 项
+ory-kratos-4000024 = 至少需要 %d 项，实际有 %d 项
+ory-kratos-4000025 = 索引 %d 和 %d 处的项相同
+ory-kratos-4000026 = 应为 %s，实际为 %s
+ory-kratos-4000027 = 已有账户使用相同的标识符（邮箱、手机号、用户名等）。请登录现有账户以关联你的社交账号。
+ory-kratos-4000028 = 你尝试用 %s 登录，但它已被另一个账户使用。
+ory-kratos-4000029 = 必须等于常量 %v
+ory-kratos-4000030 = 常量校验失败
+ory-kratos-4000031 = 无法使用此密码，因为它与标识符过于相似。
+ory-kratos-4000032 = 密码长度至少为 %d 个字符，实际为 %d 个。
+ory-kratos-4000033 = 密码长度最多为 %d 个字符，实际为 %d 个。
+ory-kratos-4000034 = 此密码已出现在数据泄露中，不能再使用。
+ory-kratos-4000035 = 此账户不存在，或尚未设置验证码登录。
+ory-kratos-4000036 = 提供的特征与此流程之前关联的特征不一致。
+ory-kratos-4000037 = 此账户不存在，或未配置任何登录方式。
+ory-kratos-4000038 = 人机验证失败，请重试。
+ory-kratos-4000039 = 新密码必须与旧密码不同。
+ory-kratos-4000040 = 请输入有效的邮箱地址
+ory-kratos-4000041 = 请输入有效的手机号码
+ory-kratos-4000042 = 你尚未设置 DeviceAuthn 设备。
+ory-kratos-4000043 = 提供的 WebAuthn 登录无效，请重试。
+ory-kratos-4000044 = 提供的 DeviceAuthn 签名无效。
+ory-kratos-4000045 = 此 DeviceAuthn 密钥已无法使用，因为宽松认证已过期或被停用。请重新注册你的设备。
+ory-kratos-4000046 = 此 DeviceAuthn 密钥是在引入用户验证之前注册的，已无法使用。请重新注册你的设备。
+ory-kratos-4010001 = 登录流程已于 %.2f 分钟前过期，请重试。
+ory-kratos-4010002 = 找不到可用于登录的方式。表单是否填写正确？
+ory-kratos-4010003 = 找不到可用于注册的方式。表单是否填写正确？
+ory-kratos-4010004 = 找不到可用于更新设置的方式。表单是否填写正确？
+ory-kratos-4010005 = 找不到可用于恢复账户的方式。表单是否填写正确？
+ory-kratos-4010006 = 找不到可用于验证账户的方式。表单是否填写正确？
+ory-kratos-4010007 = 该请求已成功完成，无法重试。
+ory-kratos-4010008 = 登录验证码无效或已被使用，请重试。
+ory-kratos-4010009 = 关联的凭据不匹配。
+ory-kratos-4010010 = 你输入的地址与当前账户的已知地址均不匹配。
+ory-kratos-4010011 = 此账户已被停用。如需帮助，请联系客服。
+ory-kratos-4040001 = 注册流程已于 %.2f 分钟前过期，请重试。
+ory-kratos-4040002 = 该请求已成功完成，无法重试。
+ory-kratos-4040003 = 注册验证码无效或已被使用，请重试。
+ory-kratos-4050001 = 设置流程已于 %.2f 分钟前过期，请重试。
+ory-kratos-4050002 = 一次只能修改一个地址，请逐个更新。
+ory-kratos-4060001 = 该请求已成功完成，无法重试。
+ory-kratos-4060002 = 账户恢复流程失败，必须重新开始。
+ory-kratos-4060003 = 账户恢复请求缺少恢复令牌。
+ory-kratos-4060004 = 恢复令牌无效或已被使用，请重新开始流程。
+ory-kratos-4060005 = 账户恢复流程已于 %.2f 分钟前过期，请重试。
+ory-kratos-4060006 = 恢复码无效或已被使用，请重试。
+ory-kratos-4070001 = 验证令牌无效或已被使用，请重新开始流程。
+ory-kratos-4070002 = 该请求已成功完成，无法重试。
+ory-kratos-4070003 = 验证流程失败，必须重新开始。
+ory-kratos-4070004 = 验证请求缺少验证令牌。
+ory-kratos-4070005 = 验证流程已于 %.2f 分钟前过期，请重试。
+ory-kratos-4070006 = 验证码无效或已被使用，请重试。
+ory-kratos-5000001 = 发生系统错误。
+ory-kratos-5000002 = 没有可用的身份验证方式，请联系系统管理员。
+ory-kratos-5000003 = 你的组织要求使用 SSO 身份验证，但尚未配置任何 SSO 提供方。请联系系统管理员。
+ory-kratos-1010003 = 请验证你的身份以确认此操作。
+ory-kratos-1010004 = 请完成第二步身份验证。
+ory-kratos-1010014 = 验证码已发送到你提供的地址。如果没有收到，请检查地址拼写后重试。
+ory-kratos-1010016 = 你尝试用 %q 登录，但该邮箱已被另一个账户使用。请用下列方式之一登录你的账户，将你在 %q 上的账户 %[1]q 添加为另一种登录方式。
+ory-kratos-1010025 = 验证码已发送到你的地址。如果没有收到，请重试。
+ory-kratos-1050023 = 你的账户由你的组织管理。如需更改这些设置，请联系组织管理员。
+ory-kratos-session_inactive = 请求没有有效的身份验证会话
+ory-kratos-session_aal2_required = 会话未达到所要求的身份验证保障级别（AAL）
+ory-kratos-session_aal1_required = 只有在已有会话时才能请求 aal2 和 aal3
+ory-kratos-session_aal_already_fulfilled = 会话已具有所请求的身份验证保障级别
+ory-kratos-session_refresh_required = 所请求的操作被禁止
+ory-kratos-session_already_available = 你已经登录
+ory-kratos-session_verified_address_required = 你的邮箱或手机号尚未验证
+ory-kratos-self_service_flow_expired = 自助服务流程已过期
+ory-kratos-self_service_flow_disabled = 注册流程已禁用
+ory-kratos-self_service_flow_replaced = 自助服务流程已被替换
+ory-kratos-self_service_flow_return_to_forbidden = 请求格式错误或包含无效参数
+ory-kratos-browser_location_change_required = 需要跳转浏览器页面
+ory-kratos-security_identity_mismatch = 所请求的操作被禁止
+ory-kratos-security_csrf_violation = 请求已被拒绝，以防范跨站请求伪造（CSRF）
+ory-kratos-identity_disabled = 身份已被停用
+ory-kratos-invalid_configuration = 配置无效
+ory-kratos-upstream_error = 上游服务出错
