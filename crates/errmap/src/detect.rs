@@ -494,7 +494,7 @@ impl<'v, B: Node> Memo<'v, B> {
     fn read_member(&mut self, index: &ShapeIndex, pointers: &[usize], value: &'v B) {
         for &pointer in pointers {
             let tokens = index.pointers[pointer].as_deref().unwrap_or_default();
-            let found = tokens.get(1..).unwrap_or_default().iter().try_fold(value, |node, token| node.child(token));
+            let found = value.walk(tokens.get(1..).unwrap_or_default());
             // A later member of the same name wins, as in `Value`.
             *self.slot(pointer) = found.map_or(Lookup::Missing, Lookup::Found);
             if pointer < POINTER_BITS {
@@ -513,9 +513,7 @@ impl<'v, B: Node> Memo<'v, B> {
             Lookup::Missing => None,
             Lookup::Unread if complete && index.pointers[pointer].as_deref().is_some_and(|t| !t.is_empty()) => None,
             Lookup::Unread => {
-                let value = index.pointers[pointer]
-                    .as_deref()
-                    .and_then(|tokens| tokens.iter().try_fold(body, |node, token| node.child(token)));
+                let value = index.pointers[pointer].as_deref().and_then(|tokens| body.walk(tokens));
                 *slot = value.map_or(Lookup::Missing, Lookup::Found);
                 value
             }
@@ -763,7 +761,7 @@ impl<'r, 'v, B: Node> Reader<'r, 'v, B> {
         let code = read.code.and_then(|p| memo.code(index, p, body)).map(|raw| read.cut(raw));
         let code = code.filter(|code| !code.as_str().is_empty());
         let message = read.message.and_then(|p| memo.message(index, p, body));
-        let status = read.status.and_then(|p| memo.get(index, p, body)?.as_u64()).and_then(|s| u16::try_from(s).ok());
+        let status = read.status.and_then(|p| memo.get(index, p, body)?.as_status());
         let holders = code.as_ref().map_or(&[][..], |code| index.codes.holders(self.registry, code.as_str()));
         self.reading = Some((group, Reading { code, message, status, holders }));
     }
@@ -865,10 +863,7 @@ mod tests {
                     continue;
                 }
                 if status.is_none() {
-                    status = shape
-                        .status()
-                        .and_then(|p| Node::pointer(body, p)?.as_u64())
-                        .and_then(|s| u16::try_from(s).ok());
+                    status = shape.status().and_then(|p| Node::pointer(body, p)?.as_status());
                 }
                 let lookup = codes_of.or_else(|| registry.position(shape.codes_from()?)).unwrap_or(c);
                 let lookup = &registry.catalogues()[lookup];

@@ -346,10 +346,21 @@ impl<'r> Normalizer<'r> {
         }
         Ok(match Json::parse(body) {
             Ok(value) => self.classify(&value, context, hinted),
-            Err(_) => {
-                let catalogue = hinted.map(|(_, catalogue)| catalogue);
-                self.unidentified(context, context.status, catalogue, None, None, Why::Fixed("the body is not JSON"))
-            }
+            Err(_) => match Json::parse_form(body) {
+                // OAuth servers that answer as a form (GitHub's token endpoint by default).
+                Some(form) => self.classify(&form, context, hinted),
+                None => {
+                    let catalogue = hinted.map(|(_, catalogue)| catalogue);
+                    self.unidentified(
+                        context,
+                        context.status,
+                        catalogue,
+                        None,
+                        None,
+                        Why::Fixed("the body is not JSON"),
+                    )
+                }
+            },
         })
     }
 
@@ -476,7 +487,9 @@ impl<'r> Normalizer<'r> {
             // that matches one of another vendor's codes exactly, and means a more precise
             // kind, decides.
             if let (None, 0, Some(message)) = (hinted, best.shape.specificity(), best.message.as_deref()) {
-                if let Some(found) = self.registry.refinement(entry, message) {
+                // Only a vendor one of whose shapes fits the body can have sent it.
+                let found = self.registry.refinement(entry, message).filter(|found| fits(found.0.catalogue(), body));
+                if let Some(found) = found {
                     return self.by_message(best, found, false, body, status);
                 }
             }
@@ -494,7 +507,8 @@ impl<'r> Normalizer<'r> {
                 (None, true, _) => (DetectedBy::Shape, Why::Shape(best.shape)),
                 (None, false, true) => (DetectedBy::Code, Why::OnlyIn(best.shape)),
                 (None, false, false) => {
-                    let decider = candidates.get(1).and_then(|next| best.score.decider(&next.score));
+                    let rival = candidates.iter().skip(1).find(|c| !std::ptr::eq(c.catalogue, best.catalogue));
+                    let decider = rival.and_then(|rival| best.score.decider(&rival.score));
                     (DetectedBy::Code, Why::AlsoIn(best.shape, rivals, decider))
                 }
             };
@@ -526,7 +540,7 @@ impl<'r> Normalizer<'r> {
             }
         }
         let found = if decisive {
-            best.message.as_deref().and_then(|message| {
+            said(best).and_then(|message| {
                 let query = Query::new(message);
                 let own = matching::best_message_match(best.catalogue, &query);
                 own.or_else(|| best_match(self.registry, &query)).map(|found| (best, found))
@@ -535,7 +549,7 @@ impl<'r> Normalizer<'r> {
             let mut found: Option<(&Extracted<'r, '_>, MatchFound<'r>)> = None;
             let mut query: Option<Query<'_>> = None;
             for candidate in &candidates {
-                let Some(message) = candidate.message.as_deref() else { continue };
+                let Some(message) = said(candidate) else { continue };
                 if query.as_ref().is_none_or(|q| q.text() != message) {
                     query = Some(Query::new(message));
                 }
@@ -565,7 +579,7 @@ impl<'r> Normalizer<'r> {
             other => other,
         };
         let why = Why::NotInTable { shape: best.shape, code: hidden };
-        let message = best.message.as_deref().map(|m| Cow::Owned(m.to_string()));
+        let message = said(best).map(|m| Cow::Owned(m.to_string()));
         let mut error = self.unidentified(context, status_says, catalogue, code, message, why);
         error.upstream_status = status;
         error
@@ -631,7 +645,7 @@ impl<'r> Normalizer<'r> {
             code,
             entry: known,
             variant,
-            vendor_message: candidate.message.as_deref().map(|m| message_text(m, Some(entry))),
+            vendor_message: said(candidate).map(|m| message_text(m, Some(entry))),
             kind: variant.map_or(entry.kind(), |v| v.kind()),
             detected_by: DetectedBy::Message,
             why: Why::Message { shape: candidate.shape, how, matched: entry },
@@ -675,9 +689,28 @@ impl<'r> Normalizer<'r> {
 
 /// The body's own code as a candidate read it: none when the field the code was read
 /// from held the message (Keycloak's `errorMessage`, read as a code in case it is a
-/// message key).
+/// message key) or a sentence (Keycloak's admin API and Auth0 put one in `error`).
 fn own_code<'a, 'v>(candidate: &'a Extracted<'_, 'v>) -> Option<&'a RawCode<'v>> {
-    candidate.code.as_ref().filter(|code| Some(code.as_str()) != candidate.message.as_deref())
+    candidate
+        .code
+        .as_ref()
+        .filter(|code| Some(code.as_str()) != candidate.message.as_deref() && !is_sentence(code.as_str()))
+}
+
+/// The text that says what went wrong: the body's message, else a sentence its code
+/// field holds.
+fn said<'a>(candidate: &'a Extracted<'_, '_>) -> Option<&'a str> {
+    candidate.message.as_deref().or_else(|| candidate.code().filter(|code| is_sentence(code)))
+}
+
+/// A code field's value that is words, not a code: codes have no spaces.
+fn is_sentence(text: &str) -> bool {
+    text.trim().contains(' ')
+}
+
+/// Whether one of `catalogue`'s shapes fits `body` (all its members present).
+fn fits<B: Node>(catalogue: &Catalogue, body: &B) -> bool {
+    catalogue.bodies().iter().any(|shape| shape.present().all(|p| body.pointer(p).is_some()))
 }
 
 /// The standard code (RFC 6749, OpenID Connect) that `candidate`'s code is, when its
