@@ -1127,3 +1127,23 @@ fn clerk_bodies_for_an_unknown_identifier_and_a_wrong_password_look_the_same_unl
         assert_ne!(a.to_json(), b.to_json(), "{locale:?}");
     }
 }
+
+/// GitHub's token endpoint answers form-encoded unless asked for JSON (its web
+/// application flow documentation shows this body).
+#[test]
+fn form_encoded_oauth_body_is_read() {
+    let body = b"error=bad_verification_code&error_description=The+code+passed+is+incorrect+or+expired.&error_uri=https%3A%2F%2Fdocs.github.com%2Fapps%2Fmanaging-oauth-apps%2Ftroubleshooting-oauth-app-access-token-request-errors%2F%23bad-verification-code";
+    let error = normalize(body, &Context::default().status(200));
+    assert_eq!((error.vendor(), error.code()), (Some("github-oauth"), Some("bad_verification_code")));
+    assert_eq!(error.kind().id(), "authorization_code_invalid");
+    let broken = normalize(b"error=%zz", &Context::default());
+    assert_eq!(broken.vendor(), None);
+}
+
+/// Some SDKs repeat the HTTP status in the body as a string.
+#[test]
+fn status_given_as_a_string_counts() {
+    let body = br#"{"statusCode": "403", "error": "Forbidden", "message": "Insufficient scope, expected any of: read:users", "errorCode": "insufficient_scope"}"#;
+    let error = normalize(body, &Context::default());
+    assert_eq!(error.upstream_status(), Some(403));
+}

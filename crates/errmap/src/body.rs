@@ -24,9 +24,40 @@ pub(crate) trait Node: Sized {
     fn is_object(&self) -> bool;
     /// Calls `f` with every member of an object, in order; `false` if this is no object.
     fn for_each_member<'s>(&'s self, f: impl FnMut(&'s str, &'s Self)) -> bool;
+    /// The first answer `f` gives for an element of an array or a member's value of an
+    /// object, in order.
+    fn find_child<'s, T>(&'s self, f: impl FnMut(&'s Self) -> Option<T>) -> Option<T>;
+
+    /// The node at `tokens` below this one, a `*` token standing for any element or
+    /// member (the first through which the rest of the path leads).
+    fn walk<'s, T: AsRef<str>>(&'s self, tokens: &[T]) -> Option<&'s Self> {
+        let mut target = self;
+        for (at, token) in tokens.iter().enumerate() {
+            let token = token.as_ref();
+            target = if token == ANY {
+                return target.find_child(|child| child.walk(&tokens[at + 1..]));
+            } else {
+                target.child(token)?
+            };
+        }
+        Some(target)
+    }
 
     fn as_u64(&self) -> Option<u64> {
         self.as_number()?.as_u64()
+    }
+
+    /// An HTTP status repeated in the body: a number, or a string of digits (`"400"`),
+    /// as some SDKs serialize it.
+    fn as_status(&self) -> Option<u16> {
+        match self.as_u64() {
+            Some(status) => u16::try_from(status).ok(),
+            None => {
+                let text = self.as_str()?.trim();
+                let digits = !text.is_empty() && text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit());
+                digits.then(|| text.parse().ok()).flatten()
+            }
+        }
     }
 
     /// RFC 6901 JSON Pointer lookup, as `serde_json::Value::pointer`, without
@@ -42,6 +73,10 @@ pub(crate) trait Node: Sized {
             // searchers to pay.
             let end = rest.bytes().position(|b| b == b'/').unwrap_or(rest.len());
             let token = &rest[..end];
+            if token == ANY {
+                let rest = &rest[end..];
+                return target.find_child(|child| child.pointer(rest));
+            }
             target = if token.bytes().any(|b| b == b'~') {
                 target.child(&token.replace("~1", "/").replace("~0", "~"))?
             } else {
@@ -54,6 +89,10 @@ pub(crate) trait Node: Sized {
         }
     }
 }
+
+/// The pointer token that stands for any element of an array or member of an object
+/// (`/errorCauses/*/errorSummary`): the first through which the rest of the pointer leads.
+pub(crate) const ANY: &str = "*";
 
 /// An array index token as RFC 6901 allows it: no sign, no leading zero.
 fn array_index(token: &str) -> Option<usize> {
@@ -85,6 +124,14 @@ impl Node for Value {
 
     fn is_object(&self) -> bool {
         Value::is_object(self)
+    }
+
+    fn find_child<'s, T>(&'s self, f: impl FnMut(&'s Self) -> Option<T>) -> Option<T> {
+        match self {
+            Value::Array(list) => list.iter().find_map(f),
+            Value::Object(map) => map.values().find_map(f),
+            _ => None,
+        }
     }
 
     fn for_each_member<'s>(&'s self, mut f: impl FnMut(&'s str, &'s Value)) -> bool {
@@ -131,6 +178,49 @@ impl<'a> Json<'a> {
     }
 }
 
+impl<'a> Json<'a> {
+    /// Reads an `application/x-www-form-urlencoded` body (GitHub's token endpoint:
+    /// `error=bad_verification_code&error_description=...`) as an object of strings;
+    /// `None` when the bytes are not such a body.
+    pub(crate) fn parse_form(bytes: &'a [u8]) -> Option<Json<'a>> {
+        let text = std::str::from_utf8(bytes).ok()?.trim();
+        let mut members = Vec::new();
+        for pair in text.split('&').filter(|pair| !pair.is_empty()) {
+            let (key, value) = pair.split_once('=')?;
+            let name_like = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'%' | b'+');
+            if key.is_empty() || !key.bytes().all(name_like) {
+                return None;
+            }
+            members.push((form_decoded(key)?, Json::String(form_decoded(value)?)));
+        }
+        (!members.is_empty()).then_some(Json::Object(members))
+    }
+}
+
+/// A form-encoded value decoded: `+` is a space, `%XX` a byte; `None` when the bytes
+/// are no UTF-8 or an escape is broken.
+fn form_decoded(text: &str) -> Option<Cow<'_, str>> {
+    if !text.bytes().any(|b| b == b'%' || b == b'+') {
+        return Some(Cow::Borrowed(text));
+    }
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        rest = tail;
+        match b {
+            b'+' => bytes.push(b' '),
+            b'%' => {
+                let hex = rest.get(..2)?;
+                let hex = std::str::from_utf8(hex).ok()?;
+                bytes.push(u8::from_str_radix(hex, 16).ok()?);
+                rest = &rest[2..];
+            }
+            other => bytes.push(other),
+        }
+    }
+    String::from_utf8(bytes).ok().map(Cow::Owned)
+}
+
 impl Node for Json<'_> {
     fn child(&self, token: &str) -> Option<&Self> {
         match self {
@@ -157,6 +247,14 @@ impl Node for Json<'_> {
 
     fn is_object(&self) -> bool {
         matches!(self, Json::Object(_))
+    }
+
+    fn find_child<'s, T>(&'s self, mut f: impl FnMut(&'s Self) -> Option<T>) -> Option<T> {
+        match self {
+            Json::Array(list) => list.iter().find_map(f),
+            Json::Object(members) => members.iter().find_map(|(_, value)| f(value)),
+            _ => None,
+        }
     }
 
     fn for_each_member<'s>(&'s self, mut f: impl FnMut(&'s str, &'s Self)) -> bool {

@@ -2,6 +2,7 @@
 //! code and message each takes out of it, borrowed from the body.
 
 use std::borrow::Cow;
+use std::cmp::Reverse;
 use std::fmt;
 use std::ops::Range;
 use std::rc::Rc;
@@ -51,12 +52,16 @@ pub(crate) struct Extracted<'r, 'v> {
     /// The condition of the code the body's other fields tell apart, worked out for
     /// the ranking and kept for the error.
     pub(crate) variant: Option<&'r Variant>,
+    /// How many catalogues define the code.
+    pub(crate) holders: usize,
     /// The ranking of the candidate (see `Normalizer::classify`), best highest.
     pub(crate) score: Score,
 }
 
 /// How strongly a body's evidence points at one candidate reading of it. Compared
-/// field by field in this order, so each field outweighs all that follow.
+/// field by field in this order, so each field outweighs all that follow. A vendor the
+/// caller names is no field: its catalogue's readings (and those of the standard
+/// catalogues its shapes carry) are then the only candidates.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Score {
     /// The code is one the candidate's catalogue defines.
@@ -68,6 +73,9 @@ pub(crate) struct Score {
     /// The body's message is the code's documented message or one seen from the
     /// vendor's servers.
     pub(crate) message_agrees: bool,
+    /// How few catalogues define the code: a code only one catalogue defines names it
+    /// more surely than one that many share.
+    pub(crate) rarity: Reverse<usize>,
     /// The catalogue is a standard vocabulary (OAuth's `invalid_grant`), preferred to
     /// any one vendor when nothing else tells them apart.
     pub(crate) standard: bool,
@@ -77,6 +85,35 @@ pub(crate) struct Score {
     pub(crate) has_code: bool,
     /// The code's documented HTTP status is the response's.
     pub(crate) status_agrees: bool,
+}
+
+impl Score {
+    /// The first evidence, in ranking order, by which this score outranks `other`, in
+    /// words for the `detection` sentence; `None` when they rank alike (registry order
+    /// decides).
+    pub(crate) fn decider(&self, other: &Score) -> Option<&'static str> {
+        Some(if self.known_code != other.known_code {
+            "its table defines the code"
+        } else if self.shape_specificity != other.shape_specificity {
+            "its shape names more fields"
+        } else if self.variant != other.variant {
+            "its variants recognise the other fields"
+        } else if self.message_agrees != other.message_agrees {
+            "the message is one of its texts for the code"
+        } else if self.rarity != other.rarity {
+            "fewer catalogues define the code"
+        } else if self.standard != other.standard {
+            "it is the standard vocabulary"
+        } else if self.affinity != other.affinity {
+            "the code looks like its own"
+        } else if self.has_code != other.has_code {
+            "its shape finds a code"
+        } else if self.status_agrees != other.status_agrees {
+            "the HTTP status is the code's"
+        } else {
+            return None;
+        })
+    }
 }
 
 impl Extracted<'_, '_> {
@@ -457,7 +494,7 @@ impl<'v, B: Node> Memo<'v, B> {
     fn read_member(&mut self, index: &ShapeIndex, pointers: &[usize], value: &'v B) {
         for &pointer in pointers {
             let tokens = index.pointers[pointer].as_deref().unwrap_or_default();
-            let found = tokens.get(1..).unwrap_or_default().iter().try_fold(value, |node, token| node.child(token));
+            let found = value.walk(tokens.get(1..).unwrap_or_default());
             // A later member of the same name wins, as in `Value`.
             *self.slot(pointer) = found.map_or(Lookup::Missing, Lookup::Found);
             if pointer < POINTER_BITS {
@@ -476,9 +513,7 @@ impl<'v, B: Node> Memo<'v, B> {
             Lookup::Missing => None,
             Lookup::Unread if complete && index.pointers[pointer].as_deref().is_some_and(|t| !t.is_empty()) => None,
             Lookup::Unread => {
-                let value = index.pointers[pointer]
-                    .as_deref()
-                    .and_then(|tokens| tokens.iter().try_fold(body, |node, token| node.child(token)));
+                let value = index.pointers[pointer].as_deref().and_then(|tokens| body.walk(tokens));
                 *slot = value.map_or(Lookup::Missing, Lookup::Found);
                 value
             }
@@ -706,6 +741,7 @@ impl<'r, 'v, B: Node> Reader<'r, 'v, B> {
             message: reading.message.clone(),
             entry,
             variant: None,
+            holders: reading.holders.len(),
             score: Default::default(),
         });
     }
@@ -725,7 +761,7 @@ impl<'r, 'v, B: Node> Reader<'r, 'v, B> {
         let code = read.code.and_then(|p| memo.code(index, p, body)).map(|raw| read.cut(raw));
         let code = code.filter(|code| !code.as_str().is_empty());
         let message = read.message.and_then(|p| memo.message(index, p, body));
-        let status = read.status.and_then(|p| memo.get(index, p, body)?.as_u64()).and_then(|s| u16::try_from(s).ok());
+        let status = read.status.and_then(|p| memo.get(index, p, body)?.as_status());
         let holders = code.as_ref().map_or(&[][..], |code| index.codes.holders(self.registry, code.as_str()));
         self.reading = Some((group, Reading { code, message, status, holders }));
     }
@@ -827,10 +863,7 @@ mod tests {
                     continue;
                 }
                 if status.is_none() {
-                    status = shape
-                        .status()
-                        .and_then(|p| Node::pointer(body, p)?.as_u64())
-                        .and_then(|s| u16::try_from(s).ok());
+                    status = shape.status().and_then(|p| Node::pointer(body, p)?.as_status());
                 }
                 let lookup = codes_of.or_else(|| registry.position(shape.codes_from()?)).unwrap_or(c);
                 let lookup = &registry.catalogues()[lookup];

@@ -225,10 +225,13 @@ enum Why<'r> {
     Shape(&'r BodyShape),
     /// A shared shape, and the code is in only the chosen catalogue.
     OnlyIn(&'r BodyShape),
-    /// A shared shape, and the code is also in these catalogues.
-    AlsoIn(&'r BodyShape, Vec<&'r str>),
+    /// A shared shape, and the code is also in these catalogues; the evidence that
+    /// ranked the chosen one first, if any did.
+    AlsoIn(&'r BodyShape, Vec<&'r str>, Option<&'static str>),
     /// The vendor message matched a code's.
     Message { shape: &'r BodyShape, how: MessageMatch, matched: CodeRef<'r> },
+    /// The vendor's table lacks the code, which is a standard value it also answers with.
+    Standard { shape: &'r BodyShape, standard: CodeRef<'r> },
     /// The code is missing or unknown, and no message matched; `code` is the body's
     /// code when the error does not keep it.
     NotInTable { shape: &'r BodyShape, code: Option<Box<str>> },
@@ -349,10 +352,21 @@ impl<'r> Normalizer<'r> {
         }
         Ok(match Json::parse(body) {
             Ok(value) => self.classify(&value, context, hinted),
-            Err(_) => {
-                let catalogue = hinted.map(|(_, catalogue)| catalogue);
-                self.unidentified(context, context.status, catalogue, None, None, Why::Fixed("the body is not JSON"))
-            }
+            Err(_) => match Json::parse_form(body) {
+                // OAuth servers that answer as a form (GitHub's token endpoint by default).
+                Some(form) => self.classify(&form, context, hinted),
+                None => {
+                    let catalogue = hinted.map(|(_, catalogue)| catalogue);
+                    self.unidentified(
+                        context,
+                        context.status,
+                        catalogue,
+                        None,
+                        None,
+                        Why::Fixed("the body is not JSON"),
+                    )
+                }
+            },
         })
     }
 
@@ -469,6 +483,7 @@ impl<'r> Normalizer<'r> {
                     (Some(entry), Some(message)) => message_agrees(entry, message),
                     _ => false,
                 },
+                rarity: std::cmp::Reverse(c.holders),
                 standard: c.catalogue.is_standard(),
                 affinity,
                 has_code: c.code.is_some(),
@@ -484,8 +499,10 @@ impl<'r> Normalizer<'r> {
             // that matches one of another vendor's codes exactly, and means a more precise
             // kind, decides.
             if let (None, 0, Some(message)) = (hinted, best.shape.specificity(), best.message.as_deref()) {
-                if let Some(found) = self.registry.refinement(entry, message) {
-                    return self.by_message(best, found, false, status, false);
+                // Only a vendor one of whose shapes fits the body can have sent it.
+                let found = self.registry.refinement(entry, message).filter(|found| fits(found.0.catalogue(), body));
+                if let Some(found) = found {
+                    return self.by_message(best, found, false, body, status, false);
                 }
             }
             // Other catalogues that know the code; two shapes may read the same catalogue
@@ -501,7 +518,11 @@ impl<'r> Normalizer<'r> {
                 (Some(_), _, _) => (DetectedBy::Hint, Why::Hint),
                 (None, true, _) => (DetectedBy::Shape, Why::Shape(best.shape)),
                 (None, false, true) => (DetectedBy::Code, Why::OnlyIn(best.shape)),
-                (None, false, false) => (DetectedBy::Code, Why::AlsoIn(best.shape, rivals)),
+                (None, false, false) => {
+                    let rival = candidates.iter().skip(1).find(|c| !std::ptr::eq(c.catalogue, best.catalogue));
+                    let decider = rival.and_then(|rival| best.score.decider(&rival.score));
+                    (DetectedBy::Code, Why::AlsoIn(best.shape, rivals, decider))
+                }
             };
             let params = best.message.as_deref().map(|m| params_of(entry, m)).unwrap_or_default();
             // One code may stand for several conditions, told apart by another field.
@@ -526,8 +547,13 @@ impl<'r> Normalizer<'r> {
         // own table first, then in the others. Otherwise the best message match anywhere
         // also decides the vendor.
         let decisive = hinted.is_some() || best.score.shape_specificity > 0 || best.score.affinity > 0;
+        if decisive {
+            if let Some(standard) = standard_value(self.registry, best) {
+                return self.by_standard(best, standard, hinted.is_some(), body, status);
+            }
+        }
         let found = if decisive {
-            best.message.as_deref().and_then(|message| {
+            said(best).and_then(|message| {
                 let query = Query::new(message);
                 let own = matching::best_message_match(best.catalogue, &query);
                 own.or_else(|| best_match(self.registry, &query)).map(|found| (best, found))
@@ -536,7 +562,7 @@ impl<'r> Normalizer<'r> {
             let mut found: Option<(&Extracted<'r, '_>, MatchFound<'r>)> = None;
             let mut query: Option<Query<'_>> = None;
             for candidate in &candidates {
-                let Some(message) = candidate.message.as_deref() else { continue };
+                let Some(message) = said(candidate) else { continue };
                 if query.as_ref().is_none_or(|q| q.text() != message) {
                     query = Some(Query::new(message));
                 }
@@ -550,39 +576,92 @@ impl<'r> Normalizer<'r> {
             found
         };
         if let Some((candidate, found)) = found {
-            return self.by_message(candidate, found, decisive, status, hinted.is_some());
+            return self.by_message(candidate, found, decisive, body, status, hinted.is_some());
         }
         // A code means nothing without its vendor: keep it only when the vendor is known.
+        let own_code = own_code(best);
         let (catalogue, code, hidden) = if decisive {
-            (Some(best.catalogue), best.code.as_ref().map(|c| code_text(c, None)), None)
+            (Some(best.catalogue), own_code.map(|c| code_text(c, None)), None)
         } else {
-            (None, None, best.code.as_ref().map(RawCode::to_owned_text))
+            (None, None, own_code.map(RawCode::to_owned_text))
+        };
+        // OAuth servers and most APIs answer every refused request with 400 (RFC 6749
+        // §5.2): beside a code nobody documents, it names no condition.
+        let status_says = match status {
+            Some(400) if own_code.is_some() => None,
+            other => other,
         };
         let why = Why::NotInTable { shape: best.shape, code: hidden };
-        let message = best.message.as_deref().map(|m| Cow::Owned(m.to_string()));
-        self.unidentified(context, status, catalogue, code, message, why)
+        let message = said(best).map(|m| Cow::Owned(m.to_string()));
+        let mut error = self.unidentified(context, status_says, catalogue, code, message, why);
+        error.upstream_status = status;
+        error
+    }
+
+    /// The answer when the vendor is certain, its table lacks the body's code, and the
+    /// code is a standard value (RFC 6749, OpenID Connect) that the vendor also answers
+    /// with: the vendor stays, the kind is the standard code's.
+    fn by_standard<B: Node>(
+        &self,
+        best: &Extracted<'r, '_>,
+        standard: CodeRef<'r>,
+        hinted: bool,
+        body: &B,
+        status: Option<u16>,
+    ) -> CanonicalError<'r> {
+        let variant = variant_of(standard, body);
+        let detected_by = match (hinted, best.shape.specificity() > 0) {
+            (true, _) => DetectedBy::Hint,
+            (false, true) => DetectedBy::Shape,
+            (false, false) => DetectedBy::Code,
+        };
+        CanonicalError {
+            catalogue: Some(best.catalogue),
+            code: best.code.as_ref().map(|c| code_text(c, Some(standard))),
+            entry: None,
+            variant: None,
+            vendor_message: best.message.as_deref().map(|m| message_text(m, Some(standard))),
+            kind: variant.map_or(standard.kind(), |v| v.kind()),
+            detected_by,
+            why: Why::Standard { shape: best.shape, standard },
+            detection: OnceLock::new(),
+            upstream_status: status,
+            params: Vec::new(),
+            named: hinted,
+        }
     }
 
     /// The answer when a vendor message, not the code, identified the error. The vendor
     /// stays the candidate's when it is `decisive`, else it is the one whose message
-    /// matched.
-    fn by_message(
+    /// matched. A body without a code of its own whose message is one of the vendor's
+    /// own texts (equal, or its template filled in) is that code.
+    fn by_message<B: Node>(
         &self,
         candidate: &Extracted<'r, '_>,
         (entry, how, values, _): MatchFound<'r>,
         decisive: bool,
+        body: &B,
         status: Option<u16>,
         named: bool,
     ) -> CanonicalError<'r> {
         // Without a decisive vendor, the vendor is the one whose message matched.
         let catalogue = if decisive { candidate.catalogue } else { entry.catalogue() };
+        let own_text = std::ptr::eq(entry.catalogue(), catalogue) && how != MessageMatch::Similar;
+        let (code, known) = match own_code(candidate) {
+            Some(code) => (Some(code_text(code, candidate.entry)), None),
+            None if own_text => (Some(Cow::Borrowed(entry.code())), Some(entry)),
+            None => (None, None),
+        };
+        // The other fields tell the condition of the matched code apart as they do for
+        // the code itself.
+        let variant = known.and_then(|entry| variant_of(entry, body));
         CanonicalError {
             catalogue: Some(catalogue),
-            code: candidate.code.as_ref().map(|c| code_text(c, candidate.entry)),
-            entry: None,
-            variant: None,
-            vendor_message: candidate.message.as_deref().map(|m| message_text(m, Some(entry))),
-            kind: entry.kind(),
+            code,
+            entry: known,
+            variant,
+            vendor_message: said(candidate).map(|m| message_text(m, Some(entry))),
+            kind: variant.map_or(entry.kind(), |v| v.kind()),
             detected_by: DetectedBy::Message,
             why: Why::Message { shape: candidate.shape, how, matched: entry },
             detection: OnceLock::new(),
@@ -623,6 +702,48 @@ impl<'r> Normalizer<'r> {
             named: context.vendor.is_some(),
         }
     }
+}
+
+/// The body's own code as a candidate read it: none when the field the code was read
+/// from held the message (Keycloak's `errorMessage`, read as a code in case it is a
+/// message key) or a sentence (Keycloak's admin API and Auth0 put one in `error`).
+fn own_code<'a, 'v>(candidate: &'a Extracted<'_, 'v>) -> Option<&'a RawCode<'v>> {
+    candidate
+        .code
+        .as_ref()
+        .filter(|code| Some(code.as_str()) != candidate.message.as_deref() && !is_sentence(code.as_str()))
+}
+
+/// The text that says what went wrong: the body's message, else a sentence its code
+/// field holds.
+fn said<'a>(candidate: &'a Extracted<'_, '_>) -> Option<&'a str> {
+    candidate.message.as_deref().or_else(|| candidate.code().filter(|code| is_sentence(code)))
+}
+
+/// A code field's value that is words, not a code: codes have no spaces.
+fn is_sentence(text: &str) -> bool {
+    text.trim().contains(' ')
+}
+
+/// Whether one of `catalogue`'s shapes fits `body` (all its members present).
+fn fits<B: Node>(catalogue: &Catalogue, body: &B) -> bool {
+    catalogue.bodies().iter().any(|shape| shape.present().all(|p| body.pointer(p).is_some()))
+}
+
+/// The standard code (RFC 6749, OpenID Connect) that `candidate`'s code is, when its
+/// catalogue lacks it but answers with standard values: it knows some of them, or one of
+/// its shapes carries a standard catalogue's codes.
+fn standard_value<'r>(registry: &'r Registry, candidate: &Extracted<'r, '_>) -> Option<CodeRef<'r>> {
+    let code = own_code(candidate)?.as_str();
+    let vendor = candidate.catalogue;
+    let mut standards = registry.catalogues().iter().filter(|c| c.is_standard() && !std::ptr::eq(*c, vendor));
+    let found = standards.find_map(|standard| Some(CodeRef::at(standard, standard.position(code)?)))?;
+    let speaks = vendor.is_standard()
+        || registry.catalogues().iter().filter(|c| c.is_standard()).any(|standard| {
+            vendor.bodies().iter().any(|shape| shape.codes_from() == Some(standard.id()))
+                || vendor.codes().iter().any(|c| standard.position(c.code()).is_some())
+        });
+    speaks.then_some(found)
 }
 
 /// The condition of `entry` that the body's other fields name, if any.
@@ -718,12 +839,15 @@ impl CanonicalError<'_> {
             Why::Hint => push_all(out, &["the caller named ", id]),
             Why::Shape(shape) => push_all(out, &[shape.name(), ": fields only ", id, " uses"]),
             Why::OnlyIn(shape) => push_all(out, &[shape.name(), "; code ", code, " is only in ", id]),
-            Why::AlsoIn(shape, others) => {
+            Why::AlsoIn(shape, others, decider) => {
                 push_all(out, &[shape.name(), "; code ", code, " is also in "]);
                 for (i, other) in others.iter().enumerate() {
                     push_all(out, &[if i == 0 { "" } else { ", " }, other]);
                 }
-                push_all(out, &["; ", id, " ranks first"]);
+                match decider {
+                    Some(decider) => push_all(out, &["; ", id, " ranks first: ", decider]),
+                    None => push_all(out, &["; ", id, " ranks first"]),
+                }
             }
             Why::Message { shape, how, matched } => {
                 let how = match how {
@@ -731,8 +855,14 @@ impl CanonicalError<'_> {
                     MessageMatch::Template => "fills the template of",
                     MessageMatch::Similar => "resembles",
                 };
-                not_in_table(out, shape, self.code());
+                // A code the message named is no code the body carried.
+                let carried = if self.entry.is_some() { None } else { self.code() };
+                not_in_table(out, shape, carried);
                 push_all(out, &["; the message ", how, " ", matched.catalogue().id(), ":", matched.code()]);
+            }
+            Why::Standard { shape, standard } => {
+                not_in_table(out, shape, self.code());
+                push_all(out, &["; it is the standard ", standard.catalogue().id(), ":", standard.code()]);
             }
             Why::NotInTable { shape, code } => {
                 let hidden = code.as_deref().map(crate::text::sanitize);
@@ -765,8 +895,9 @@ impl<'r> CanonicalError<'r> {
         match &self.why {
             Why::Shape(shape)
             | Why::OnlyIn(shape)
-            | Why::AlsoIn(shape, _)
+            | Why::AlsoIn(shape, ..)
             | Why::Message { shape, .. }
+            | Why::Standard { shape, .. }
             | Why::NotInTable { shape, .. } => shape.specificity() > 0,
             Why::Fixed(_) | Why::Hint => false,
         }
@@ -792,6 +923,15 @@ impl<'r> CanonicalError<'r> {
     /// several (Keycloak `invalid_grant` with `error_description`).
     pub fn variant(&self) -> Option<&'r Variant> {
         self.variant
+    }
+
+    /// The standard code (OAuth 2.0, OpenID Connect) the body's code is, when the
+    /// vendor's table lacks it and the kind is the standard code's.
+    pub fn standard_match(&self) -> Option<CodeRef<'r>> {
+        match self.why {
+            Why::Standard { standard, .. } => Some(standard),
+            _ => None,
+        }
     }
 
     /// The code whose documented message the body's message matched, when the message
