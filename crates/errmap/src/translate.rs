@@ -34,7 +34,7 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::catalogue::{Catalogue, CodeRef, KindMatch, Predicate, Variant};
+use crate::catalogue::{Catalogue, Code, CodeRef, KindMatch, Predicate, Variant};
 use crate::kin::{self, Tree};
 use crate::registry::Registry;
 use crate::taxonomy::{Kind, NEIGHBOURS};
@@ -221,15 +221,33 @@ pub fn relate(source: CodeRef<'_>, target: CodeRef<'_>) -> Option<Relation> {
 /// What the data states of `target` as seen from `source`, from either code's side.
 fn stated(source: CodeRef<'_>, target: CodeRef<'_>) -> Option<Predicate> {
     let (from, to) = (source.catalogue(), target.catalogue());
+    let (subject, object) = (principal(from, source.code()), principal(to, target.code()));
     let forward = from
-        .statements_of(source.code())
-        .find(|s| s.object_catalogue() == to.id() && s.object_code() == target.code())
+        .statements()
+        .iter()
+        .find(|s| {
+            s.object_catalogue() == to.id()
+                && principal(from, s.code()) == subject
+                && principal(to, s.object_code()) == object
+        })
         .map(|s| s.predicate());
     forward.or_else(|| {
-        to.statements_of(target.code())
-            .find(|s| s.object_catalogue() == from.id() && s.object_code() == source.code())
+        to.statements()
+            .iter()
+            .find(|s| {
+                s.object_catalogue() == from.id()
+                    && principal(to, s.code()) == object
+                    && principal(from, s.object_code()) == subject
+            })
             .map(|s| s.predicate().inverse())
     })
+}
+
+/// The code that statements about `code` are really about: a code that is `same_as`
+/// another (one condition in two layers of the vendor's stack) shares its statements,
+/// so that two codes meaning one condition never relate differently to a third.
+fn principal<'a>(catalogue: &'a Catalogue, code: &'a str) -> &'a str {
+    catalogue.get(code).and_then(Code::same_as).unwrap_or(code)
 }
 
 /// The relation a statement's predicate gives, `None` for "no match".
@@ -271,14 +289,23 @@ struct Stated<'r> {
 /// Every statement between `source` and a code of `target`, from either side.
 fn stated_in<'r>(source: CodeRef<'r>, target: &'r Catalogue) -> Vec<Stated<'r>> {
     let from = source.catalogue();
-    let forward = from.statements_of(source.code()).filter(|s| s.object_catalogue() == target.id()).filter_map(|s| {
-        let code = CodeRef::at(target, target.position(s.object_code())?);
-        Some(Stated { code, relation: stated_relation(s.predicate()) })
-    });
-    let backward = target.statements_about(from.id(), source.code()).filter_map(|s| {
-        let code = CodeRef::at(target, target.position(s.code())?);
-        Some(Stated { code, relation: stated_relation(s.predicate().inverse()) })
-    });
+    let subject = principal(from, source.code());
+    let forward = from
+        .statements()
+        .iter()
+        .filter(|s| s.object_catalogue() == target.id() && principal(from, s.code()) == subject)
+        .filter_map(|s| {
+            let code = CodeRef::at(target, target.position(s.object_code())?);
+            Some(Stated { code, relation: stated_relation(s.predicate()) })
+        });
+    let backward = target
+        .statements()
+        .iter()
+        .filter(|s| s.object_catalogue() == from.id() && principal(from, s.object_code()) == subject)
+        .filter_map(|s| {
+            let code = CodeRef::at(target, target.position(s.code())?);
+            Some(Stated { code, relation: stated_relation(s.predicate().inverse()) })
+        });
     let mut stated: Vec<Stated<'r>> = Vec::new();
     for s in forward.chain(backward) {
         if !stated.iter().any(|known| known.code.same_as(&s.code)) {
@@ -346,7 +373,9 @@ impl Registry {
                     Some(Relation::Exact)
                 } else if source_is_catch_all || catch_all.is_some_and(|f| f.same_as(&code)) {
                     None
-                } else if let Some(stated) = statements.iter().find(|s| s.code.same_as(&code)) {
+                } else if let Some(stated) =
+                    statements.iter().find(|s| principal(target, s.code.code()) == principal(target, code.code()))
+                {
                     stated.relation
                 } else if standard_identity(source, kind, kind_match, code) {
                     Some(Relation::Exact)
