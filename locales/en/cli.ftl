@@ -161,7 +161,7 @@ help-check = Check catalogue files and report every problem with file, line and 
 help-completions = Print a shell completion script
 help-man = Print the manual page (roff)
 help-arg-lang = Language of messages and labels (en, zh-CN, zh-TW); default: LC_ALL, LC_MESSAGES or LANG, else en
-help-arg-format = Output format: text, json; problem for normalize; md, csv, sssom for table
+help-arg-format = Output format: text, json; problem for normalize; md, csv, sssom for table. In csv and sssom a cell a spreadsheet would run as a formula (one starting with =, +, -, @, a tab or a carriage return, even a code such as -1) is written as text: quoted, with a ' in front
 help-arg-color = When to colour the output: auto (a terminal without NO_COLOR), always, never
 help-arg-catalogs = Load extra catalogues from a file or a folder (repeatable); also ERRMAP_CATALOGUES
 help-arg-translate-reference = The code to translate, as VENDOR:CODE (wilddog:22011 or wilddog:invalid_user)

@@ -151,7 +151,7 @@ help-check = 检查目录文件，逐一报告每个问题所在的文件、行�
 help-completions = 输出 shell 自动补全脚本
 help-man = 输出手册页（roff 格式）
 help-arg-lang = 消息和标签的语言（en、zh-CN、zh-TW）；默认取 LC_ALL、LC_MESSAGES 或 LANG，否则为 en
-help-arg-format = 输出格式：text、json；normalize 另有 problem；table 另有 md、csv、sssom
+help-arg-format = 输出格式：text、json；normalize 另有 problem；table 另有 md、csv、sssom。csv 和 sssom 中，电子表格会当作公式执行的单元格（以 =、+、-、@、制表符或回车开头，代码 -1 也是）按文本写出：加引号，前面加 '
 help-arg-color = 何时使用颜色：auto（终端且未设置 NO_COLOR）、always、never
 help-arg-catalogs = 从文件或文件夹加载额外的目录（可重复）；也读取 ERRMAP_CATALOGUES
 help-arg-translate-reference = 要翻译的错误码，写作 厂商:错误码（如 wilddog:22011 或 wilddog:invalid_user）

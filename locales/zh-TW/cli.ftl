@@ -157,7 +157,7 @@ help-check = 檢查目錄檔案，並回報每個問題所在的檔案、行與�
 help-completions = 輸出 shell 自動完成指令碼
 help-man = 輸出說明手冊頁（roff）
 help-arg-lang = 訊息與標籤的語言（en、zh-CN、zh-TW）；預設依序取自 LC_ALL、LC_MESSAGES 或 LANG，皆未設定時為 en
-help-arg-format = 輸出格式：text、json；normalize 另有 problem；table 另有 md、csv、sssom
+help-arg-format = 輸出格式：text、json；normalize 另有 problem；table 另有 md、csv、sssom。csv 與 sssom 中，試算表會當作公式執行的儲存格（以 =、+、-、@、Tab 或歸位字元開頭，代碼 -1 也是）以文字寫出：加上引號，前面加 '
 help-arg-color = 何時為輸出上色：auto（終端機且未設定 NO_COLOR 時）、always、never
 help-arg-catalogs = 從檔案或資料夾載入額外的目錄（可重複指定）；也可使用 ERRMAP_CATALOGUES
 help-arg-translate-reference = 要翻譯的錯誤碼，格式為 VENDOR:CODE（例如 wilddog:22011 或 wilddog:invalid_user）
