@@ -125,8 +125,7 @@ search-similar = similar
 
 check-ok = ok
 check-note = note
-check-note-builtin = '{ $name }' is also a built-in catalogue; loading this file with --catalogue needs `overrides = true`
-check-name-taken = the name '{ $name }' is also claimed by { $other }
+check-note-replaces = replaces the built-in catalogue '{ $name }' (`overrides = true`)
 check-empty-folder = no catalogue files (*.toml) here
 check-summary = { $files ->
     [one] { $files } file checked
@@ -183,4 +182,5 @@ help-arg-normalize-expose = What to reveal: none, account-status or all (default
 help-arg-normalize-jsonl = One body (or {"{"}"body", "vendor", "status"{"}"} record) per line; one result per line
 help-arg-normalize-max_body_bytes = Refuse bodies longer than this many bytes
 help-arg-check-paths = Catalogue files, or folders of *.toml files
+help-arg-check-as_builtin = Check the files as errmap's own data (mappings/): against each other only, not against the built-in catalogues
 help-arg-completions-shell = The shell: bash, zsh, fish, powershell or elvish

@@ -119,8 +119,7 @@ search-similar = 相似
 
 check-ok = 通过
 check-note = 提示
-check-note-builtin = “{ $name }”也是内置目录；用 --catalogue 加载此文件需要 `overrides = true`
-check-name-taken = 名称“{ $name }”也被 { $other } 使用
+check-note-replaces = 替换内置目录“{ $name }”（`overrides = true`）
 check-empty-folder = 此处没有目录文件（*.toml）
 check-summary = 已检查 { $files } 个文件，{ $invalid ->
     [0] 全部有效
@@ -173,4 +172,5 @@ help-arg-normalize-expose = 披露程度：none、account-status 或 all（默�
 help-arg-normalize-jsonl = 每行一个响应体（或 {"{"}"body", "vendor", "status"{"}"} 记录）；每行输出一个结果
 help-arg-normalize-max_body_bytes = 拒绝超过此字节数的响应体
 help-arg-check-paths = 目录文件，或包含 *.toml 文件的文件夹
+help-arg-check-as_builtin = 把文件当作 errmap 自带的数据（mappings/）检查：只相互比对，不与内置目录比对
 help-arg-completions-shell = shell 类型：bash、zsh、fish、powershell 或 elvish

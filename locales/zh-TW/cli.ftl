@@ -123,8 +123,7 @@ search-similar = 相似
 
 check-ok = 通過
 check-note = 附註
-check-note-builtin = 「{ $name }」也是內建目錄；使用 --catalogue 載入此檔案時需要 `overrides = true`
-check-name-taken = 名稱「{ $name }」也被 { $other } 使用
+check-note-replaces = 取代內建目錄「{ $name }」（`overrides = true`）
 check-empty-folder = 這裡沒有目錄檔案（*.toml）
 check-summary = 已檢查 { $files ->
    *[other] { $files } 個檔案
@@ -179,4 +178,5 @@ help-arg-normalize-expose = 要揭露的內容：none、account-status 或 all�
 help-arg-normalize-jsonl = 每行一個回應本文（或 {"{"}"body", "vendor", "status"{"}"} 記錄）；每行輸出一個結果
 help-arg-normalize-max_body_bytes = 拒絕超過此位元組數的回應本文
 help-arg-check-paths = 目錄檔案，或包含 *.toml 檔案的資料夾
+help-arg-check-as_builtin = 把檔案當作 errmap 內建的資料（mappings/）檢查：只互相比對，不與內建目錄比對
 help-arg-completions-shell = shell 種類：bash、zsh、fish、powershell 或 elvish
