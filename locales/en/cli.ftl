@@ -125,8 +125,7 @@ search-similar = similar
 
 check-ok = ok
 check-note = note
-check-note-builtin = '{ $name }' is also a built-in catalogue; loading this file with --catalogue needs `overrides = true`
-check-name-taken = the name '{ $name }' is also claimed by { $other }
+check-note-replaces = replaces the built-in catalogue '{ $name }' (`overrides = true`)
 check-empty-folder = no catalogue files (*.toml) here
 check-summary = { $files ->
     [one] { $files } file checked
@@ -161,7 +160,7 @@ help-check = Check catalogue files and report every problem with file, line and 
 help-completions = Print a shell completion script
 help-man = Print the manual page (roff)
 help-arg-lang = Language of messages and labels (en, zh-CN, zh-TW); default: LC_ALL, LC_MESSAGES or LANG, else en
-help-arg-format = Output format: text, json; problem for normalize; md, csv, sssom for table
+help-arg-format = Output format: text, json; problem for normalize; md, csv, sssom for table. In csv and sssom a cell a spreadsheet would run as a formula (one starting with =, +, -, @, a tab or a carriage return, even a code such as -1) is written as text: quoted, with a ' in front
 help-arg-color = When to colour the output: auto (a terminal without NO_COLOR), always, never
 help-arg-catalogs = Load extra catalogues from a file or a folder (repeatable); also ERRMAP_CATALOGUES
 help-arg-translate-reference = The code to translate, as VENDOR:CODE (wilddog:22011 or wilddog:invalid_user)
@@ -183,4 +182,5 @@ help-arg-normalize-expose = What to reveal: none, account-status or all (default
 help-arg-normalize-jsonl = One body (or {"{"}"body", "vendor", "status"{"}"} record) per line; one result per line
 help-arg-normalize-max_body_bytes = Refuse bodies longer than this many bytes
 help-arg-check-paths = Catalogue files, or folders of *.toml files
+help-arg-check-as_builtin = Check the files as errmap's own data (mappings/): against each other only, not against the built-in catalogues
 help-arg-completions-shell = The shell: bash, zsh, fish, powershell or elvish

@@ -119,8 +119,7 @@ search-similar = 相似
 
 check-ok = 通过
 check-note = 提示
-check-note-builtin = “{ $name }”也是内置目录；用 --catalogue 加载此文件需要 `overrides = true`
-check-name-taken = 名称“{ $name }”也被 { $other } 使用
+check-note-replaces = 替换内置目录“{ $name }”（`overrides = true`）
 check-empty-folder = 此处没有目录文件（*.toml）
 check-summary = 已检查 { $files } 个文件，{ $invalid ->
     [0] 全部有效
@@ -151,7 +150,7 @@ help-check = 检查目录文件，逐一报告每个问题所在的文件、行�
 help-completions = 输出 shell 自动补全脚本
 help-man = 输出手册页（roff 格式）
 help-arg-lang = 消息和标签的语言（en、zh-CN、zh-TW）；默认取 LC_ALL、LC_MESSAGES 或 LANG，否则为 en
-help-arg-format = 输出格式：text、json；normalize 另有 problem；table 另有 md、csv、sssom
+help-arg-format = 输出格式：text、json；normalize 另有 problem；table 另有 md、csv、sssom。csv 和 sssom 中，电子表格会当作公式执行的单元格（以 =、+、-、@、制表符或回车开头，代码 -1 也是）按文本写出：加引号，前面加 '
 help-arg-color = 何时使用颜色：auto（终端且未设置 NO_COLOR）、always、never
 help-arg-catalogs = 从文件或文件夹加载额外的目录（可重复）；也读取 ERRMAP_CATALOGUES
 help-arg-translate-reference = 要翻译的错误码，写作 厂商:错误码（如 wilddog:22011 或 wilddog:invalid_user）
@@ -173,4 +172,5 @@ help-arg-normalize-expose = 披露程度：none、account-status 或 all（默�
 help-arg-normalize-jsonl = 每行一个响应体（或 {"{"}"body", "vendor", "status"{"}"} 记录）；每行输出一个结果
 help-arg-normalize-max_body_bytes = 拒绝超过此字节数的响应体
 help-arg-check-paths = 目录文件，或包含 *.toml 文件的文件夹
+help-arg-check-as_builtin = 把文件当作 errmap 自带的数据（mappings/）检查：只相互比对，不与内置目录比对
 help-arg-completions-shell = shell 类型：bash、zsh、fish、powershell 或 elvish

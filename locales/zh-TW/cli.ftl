@@ -123,8 +123,7 @@ search-similar = 相似
 
 check-ok = 通過
 check-note = 附註
-check-note-builtin = 「{ $name }」也是內建目錄；使用 --catalogue 載入此檔案時需要 `overrides = true`
-check-name-taken = 名稱「{ $name }」也被 { $other } 使用
+check-note-replaces = 取代內建目錄「{ $name }」（`overrides = true`）
 check-empty-folder = 這裡沒有目錄檔案（*.toml）
 check-summary = 已檢查 { $files ->
    *[other] { $files } 個檔案
@@ -157,7 +156,7 @@ help-check = 檢查目錄檔案，並回報每個問題所在的檔案、行與�
 help-completions = 輸出 shell 自動完成指令碼
 help-man = 輸出說明手冊頁（roff）
 help-arg-lang = 訊息與標籤的語言（en、zh-CN、zh-TW）；預設依序取自 LC_ALL、LC_MESSAGES 或 LANG，皆未設定時為 en
-help-arg-format = 輸出格式：text、json；normalize 另有 problem；table 另有 md、csv、sssom
+help-arg-format = 輸出格式：text、json；normalize 另有 problem；table 另有 md、csv、sssom。csv 與 sssom 中，試算表會當作公式執行的儲存格（以 =、+、-、@、Tab 或歸位字元開頭，代碼 -1 也是）以文字寫出：加上引號，前面加 '
 help-arg-color = 何時為輸出上色：auto（終端機且未設定 NO_COLOR 時）、always、never
 help-arg-catalogs = 從檔案或資料夾載入額外的目錄（可重複指定）；也可使用 ERRMAP_CATALOGUES
 help-arg-translate-reference = 要翻譯的錯誤碼，格式為 VENDOR:CODE（例如 wilddog:22011 或 wilddog:invalid_user）
@@ -179,4 +178,5 @@ help-arg-normalize-expose = 要揭露的內容：none、account-status 或 all�
 help-arg-normalize-jsonl = 每行一個回應本文（或 {"{"}"body", "vendor", "status"{"}"} 記錄）；每行輸出一個結果
 help-arg-normalize-max_body_bytes = 拒絕超過此位元組數的回應本文
 help-arg-check-paths = 目錄檔案，或包含 *.toml 檔案的資料夾
+help-arg-check-as_builtin = 把檔案當作 errmap 內建的資料（mappings/）檢查：只互相比對，不與內建目錄比對
 help-arg-completions-shell = shell 種類：bash、zsh、fish、powershell 或 elvish

@@ -1,20 +1,19 @@
 //! `errmap check PATH...`: validate catalogue files and report every problem at once,
 //! each as `file:line:column: sentence`.
 //!
-//! A file is checked exactly as it would be loaded with `--catalog` (the same parser
-//! and checks the build applies to the built-in data), and the files are checked as a
-//! set: two of them may not claim the same id or alias. Reusing a built-in id is not
-//! an error here, since `mappings/` itself is checked this way, but it is pointed out
-//! with what loading the file would need.
+//! A file is checked exactly as `--catalogue` would load it, by the same check
+//! ([`Registry::check_files`]): its own problems (the ones the build finds in the
+//! built-in data), and its names (id and aliases) against the built-in catalogues and
+//! the files before it. A file `check` passes loads; a file it refuses, `--catalogue`
+//! refuses too. With `--as-builtin` the files are checked against each other only, as
+//! the build checks errmap's own `mappings/`, whose ids are the built-in ones.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use errmap_auth::error::CatalogueProblem;
 use errmap_auth::messages::Arg;
 use errmap_auth::text::sanitize;
-use errmap_auth::{Catalogue, Error, Registry};
+use errmap_auth::{Catalogue, CheckedFile, Error, Registry};
 use serde::Serialize;
 
 use super::output::{BAD, GOOD, Ui, paint};
@@ -37,19 +36,22 @@ struct FileJson {
     notes: Vec<String>,
 }
 
-/// The line of the `id = …` key, for problems about the id itself.
-fn id_line(path: &Path) -> usize {
-    let text = std::fs::read_to_string(path).unwrap_or_default();
-    text.lines().position(|l| l.trim_start().starts_with("id") && l.contains('=')).map_or(1, |i| i + 1)
+impl FileJson {
+    /// A file (or folder) that could not be checked, with why, not at any line.
+    fn refused(path: &std::path::Path, message: String) -> FileJson {
+        FileJson {
+            path: path.display().to_string(),
+            valid: false,
+            id: None,
+            codes: None,
+            problems: vec![ProblemJson { line: 0, column: 0, message }],
+            notes: Vec::new(),
+        }
+    }
 }
 
-/// The report on one file, from what parsing it gave.
-fn check_file(
-    ui: &Ui,
-    path: &Path,
-    parsed: Result<Catalogue, Error>,
-    names: &mut HashMap<String, PathBuf>,
-) -> FileJson {
+/// The report on one file, from what checking it gave.
+fn report(ui: &Ui, path: &std::path::Path, checked: Result<CheckedFile, Error>) -> FileJson {
     let mut file = FileJson {
         path: path.display().to_string(),
         valid: true,
@@ -58,31 +60,17 @@ fn check_file(
         problems: Vec::new(),
         notes: Vec::new(),
     };
-    let problem = |p: CatalogueProblem| ProblemJson { line: p.line, column: p.column, message: p.message };
-    match parsed {
-        Ok(catalogue) => {
-            file.id = Some(catalogue.id().to_string());
-            file.codes = Some(catalogue.codes().len());
-            for name in std::iter::once(catalogue.id()).chain(catalogue.aliases()) {
-                let key = name.to_ascii_lowercase();
-                if let Some(other) = names.get(&key) {
-                    file.problems.push(ProblemJson {
-                        line: id_line(path),
-                        column: 1,
-                        message: ui.t_args(
-                            "check-name-taken",
-                            &[("name", Arg::Text(name)), ("other", Arg::Text(&other.display().to_string()))],
-                        ),
-                    });
-                } else {
-                    names.insert(key, path.to_path_buf());
-                }
+    match checked {
+        Ok(checked) => {
+            if checked.replaces_builtin {
+                file.notes.push(ui.t_args("check-note-replaces", &[("name", Arg::Text(&checked.id))]));
             }
-            if Registry::builtin().catalogues().iter().any(|c| c.answers_to(catalogue.id())) {
-                file.notes.push(ui.t_args("check-note-builtin", &[("name", Arg::Text(catalogue.id()))]));
-            }
+            file.id = Some(checked.id);
+            file.codes = Some(checked.codes);
         }
-        Err(Error::InvalidCatalogue { problems, .. }) => file.problems.extend(problems.into_iter().map(problem)),
+        Err(Error::InvalidCatalogue { problems, .. }) => file
+            .problems
+            .extend(problems.into_iter().map(|p| ProblemJson { line: p.line, column: p.column, message: p.message })),
         Err(Error::Io { message, .. }) => file.problems.push(ProblemJson { line: 0, column: 0, message }),
         Err(other) => file.problems.push(ProblemJson { line: 0, column: 0, message: other.to_string() }),
     }
@@ -90,32 +78,17 @@ fn check_file(
     file
 }
 
-pub fn run(ui: &Ui, format: Format, paths: &[PathBuf]) -> Result<Outcome, Error> {
+pub fn run(ui: &Ui, format: Format, paths: &[PathBuf], as_builtin: bool) -> Result<Outcome, Error> {
     let mut files = Vec::new();
-    let mut names = HashMap::new();
+    let mut registry = if as_builtin { Registry::empty() } else { Registry::new() };
     for path in paths {
         match Catalogue::files_at(path) {
-            Ok(found) if found.is_empty() => files.push(FileJson {
-                path: path.display().to_string(),
-                valid: false,
-                id: None,
-                codes: None,
-                problems: vec![ProblemJson { line: 0, column: 0, message: ui.t("check-empty-folder") }],
-                notes: Vec::new(),
-            }),
+            Ok(found) if found.is_empty() => files.push(FileJson::refused(path, ui.t("check-empty-folder"))),
             Ok(found) => {
-                // Parsed on several threads; reported in name order.
-                let parsed = Catalogue::from_paths(&found);
-                files.extend(found.iter().zip(parsed).map(|(file, parsed)| check_file(ui, file, parsed, &mut names)));
+                let checked = registry.check_files(&found);
+                files.extend(found.iter().zip(checked).map(|(file, checked)| report(ui, file, checked)));
             }
-            Err(Error::Io { message, .. }) => files.push(FileJson {
-                path: path.display().to_string(),
-                valid: false,
-                id: None,
-                codes: None,
-                problems: vec![ProblemJson { line: 0, column: 0, message }],
-                notes: Vec::new(),
-            }),
+            Err(Error::Io { message, .. }) => files.push(FileJson::refused(path, message)),
             Err(other) => return Err(other),
         }
     }

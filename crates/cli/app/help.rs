@@ -39,7 +39,7 @@ const EXAMPLES: &[(&str, &[&str])] = &[
             "errmap normalize --jsonl access-errors.jsonl > canonical.jsonl",
         ],
     ),
-    ("check", &["errmap check my-gateway.toml", "errmap check mappings/"]),
+    ("check", &["errmap check my-gateway.toml", "errmap check --as-builtin mappings/"]),
     ("completions", &["errmap completions bash > ~/.local/share/bash-completion/completions/errmap"]),
     ("man", &["errmap man > errmap.1 && man ./errmap.1"]),
 ];

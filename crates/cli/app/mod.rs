@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
-use errmap_auth::error::{CatalogueProblem, IoOperation};
+use errmap_auth::error::IoOperation;
 use errmap_auth::messages::Arg;
 use errmap_auth::{Catalogue, Error, Expose, Locale, Registry};
 
@@ -234,6 +234,10 @@ pub(crate) struct CheckArgs {
     /// Catalogue files, or folders of *.toml files.
     #[arg(required = true, num_args = 1..)]
     paths: Vec<PathBuf>,
+    /// Check the files as errmap's own data (mappings/): against each other only, not
+    /// against the built-in catalogues, whose ids they are.
+    #[arg(long)]
+    as_builtin: bool,
 }
 
 /// `errmap completions`.
@@ -353,12 +357,12 @@ pub fn main() -> ExitCode {
 fn run(cli: &Cli, ui: &Ui) -> Result<Outcome, Error> {
     let format = cli.globals.format;
     match &cli.command {
-        Command::Check(args) => return check::run(ui, format, &args.paths),
+        Command::Check(args) => return check::run(ui, format, &args.paths, args.as_builtin),
         Command::Completions(args) => return Ok(help::completions(args.shell)),
         Command::Man => return help::man(),
         _ => {}
     }
-    let registry = registry(ui, &cli.globals.catalogs)?;
+    let registry = registry(&cli.globals.catalogs)?;
     let registry = registry.as_ref();
     match &cli.command {
         Command::Translate(args) => commands::translate(ui, format, registry, &args.reference, &args.targets, args.all),
@@ -445,7 +449,7 @@ fn chosen_subcommand<'a>(top: &clap::Command, args: &'a [OsString]) -> Option<&'
 /// The built-in catalogues plus those of `--catalogue` and `ERRMAP_CATALOGUES` (with
 /// the spellings `--catalog` and `ERRMAP_CATALOGS` as aliases; the first variable set
 /// wins).
-fn registry(ui: &Ui, flags: &[PathBuf]) -> Result<Loaded, Error> {
+fn registry(flags: &[PathBuf]) -> Result<Loaded, Error> {
     let from_env: Vec<PathBuf> = ["ERRMAP_CATALOGUES", "ERRMAP_CATALOGS"]
         .into_iter()
         .find_map(std::env::var_os)
@@ -458,17 +462,11 @@ fn registry(ui: &Ui, flags: &[PathBuf]) -> Result<Loaded, Error> {
     for path in from_env.iter().chain(flags) {
         // The files of a folder are parsed on several threads, then added in order, so
         // the first bad file in name order is the one reported, as when loaded one by one.
+        // Checked as `errmap check` checks them: the first file refused, in name order,
+        // is reported with every problem, a clashing name at its line and column.
         let files = Catalogue::files_at(path)?;
-        for (file, catalogue) in files.iter().zip(Catalogue::from_paths(&files)) {
-            if let Err(error) = registry.add(catalogue?) {
-                // Say which file clashes, at its `id` line.
-                let text = std::fs::read_to_string(file).unwrap_or_default();
-                let line = text.lines().position(|l| l.trim_start().starts_with("id")).map_or(1, |i| i + 1);
-                return Err(Error::InvalidCatalogue {
-                    origin: file.display().to_string(),
-                    problems: vec![CatalogueProblem { line, column: 1, message: describe(ui, &error) }],
-                });
-            }
+        for checked in registry.check_files(&files) {
+            checked?;
         }
     }
     Ok(Loaded::Extended(Box::new(registry)))

@@ -5,6 +5,16 @@
 //! Formats: `text` (aligned, for a terminal), `md` (a GitHub table to paste into a
 //! migration plan), `csv` (RFC 4180), `json` (documented in the README) and `sssom`
 //! (an SSSOM/TSV mapping set with its YAML header).
+//!
+//! CSV and SSSOM files are opened in spreadsheets, which run a cell that starts with
+//! `=`, `+`, `-` or `@` as a formula (`=HYPERLINK(…)` in a user catalogue's code would
+//! become a link). As OWASP advises against CSV injection, such a cell (and one that
+//! starts with a tab or a carriage return, or with spaces before any of these) is
+//! written with a `'` in front and in double quotes: a spreadsheet shows it as text.
+//! A legitimate code that starts so, such as `-1`, comes out as `'-1` too; a program
+//! reading the file takes the `'` off a cell that starts with `'` and one of these.
+//! Markdown is not prefixed: spreadsheets do not open it, and the `'` would show in
+//! every rendering.
 
 use std::fmt::Write as _;
 
@@ -276,10 +286,24 @@ fn markdown(ui: &Ui, crosswalk: &Crosswalk<'_>) -> String {
     out
 }
 
-/// An RFC 4180 field: quoted when it holds a comma, a quote or a line break.
+/// Whether a spreadsheet would read a cell starting so as a formula (or as one once
+/// its leading spaces are trimmed): OWASP's list of `=`, `+`, `-`, `@`, tab and
+/// carriage return.
+fn reads_as_formula(text: &str) -> bool {
+    text.starts_with(['\t', '\r']) || text.trim_start_matches(' ').starts_with(['=', '+', '-', '@'])
+}
+
+/// An RFC 4180 field: quoted when it holds a comma, a quote or a line break; a cell a
+/// spreadsheet would run as a formula gets a `'` in front and is quoted.
 fn csv_field(text: &str) -> String {
     let text = sanitize(text);
-    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.into_owned() }
+    if reads_as_formula(&text) {
+        format!("\"'{}\"", text.replace('"', "\"\""))
+    } else if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.into_owned()
+    }
 }
 
 fn csv(ui: &Ui, crosswalk: &Crosswalk<'_>) -> String {
@@ -343,9 +367,11 @@ fn json(ui: &Ui, crosswalk: &Crosswalk<'_>) -> String {
     text
 }
 
-/// A TSV cell: tabs and line breaks would split the row.
+/// A TSV cell: tabs and line breaks would split the row. A cell a spreadsheet would
+/// run as a formula gets a `'` in front and is quoted, as [`csv_field`] does.
 fn tsv_cell(text: &str) -> String {
-    sanitize(text).replace(['\t', '\n', '\r'], " ")
+    let cell = sanitize(text).replace(['\t', '\n', '\r'], " ");
+    if reads_as_formula(&cell) { format!("\"'{}\"", cell.replace('"', "\"\"")) } else { cell }
 }
 
 /// The local part of a CURIE for a code: characters outside unreserved URI

@@ -346,7 +346,7 @@ fn write_catalogues(out: &mut String, pool: &mut Blob, taxonomy: &TaxonomySource
                 pool.optional(field(&code.symbol)),
                 pool.optional(field(&code.message)),
                 pool.text(field(&code.language).unwrap_or(language)),
-                pool.optional(code.description.as_deref()),
+                pool.optional(code.description.as_ref().map(|d| d.get_ref().as_str())),
                 code.http_status.as_ref().map_or_else(|| "None".to_string(), |s| format!("Some({})", s.get_ref())),
                 seen_at - params_at,
                 variant(source::MATCHES, field(&code.kind_match).expect("checked before")),

@@ -316,7 +316,7 @@ pub struct CodeSource<'a> {
     #[serde(borrow, default)]
     pub language: Option<Spanned<Str<'a>>>,
     #[serde(default)]
-    pub description: Option<String>,
+    pub description: Option<Spanned<String>>,
     #[serde(default)]
     pub http_status: Option<Spanned<u16>>,
     #[serde(borrow, default)]
@@ -385,56 +385,109 @@ pub struct VariantSource<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProblemKind {
     /// The file is not valid TOML or does not have the expected shape.
-    Malformed { detail: String },
+    Malformed {
+        detail: String,
+    },
     /// A required field is absent.
-    MissingField { field: &'static str },
+    MissingField {
+        field: &'static str,
+    },
     /// A field is present but empty.
-    EmptyField { field: &'static str },
+    EmptyField {
+        field: &'static str,
+    },
     /// An identifier is not lowercase letters, digits, `-` (catalogues) or `_` (kinds).
-    BadId { given: String },
+    BadId {
+        given: String,
+    },
     /// A language tag that is not a BCP 47 language identifier.
-    BadLanguage { given: String },
+    BadLanguage {
+        given: String,
+    },
     /// A kind id that is not in the taxonomy.
-    UnknownKind { given: String, suggestion: Option<String> },
+    UnknownKind {
+        given: String,
+        suggestion: Option<String>,
+    },
     /// A value outside a field's fixed set (`match`, `category`, …).
-    BadValue { field: &'static str, given: String, allowed: Vec<&'static str> },
+    BadValue {
+        field: &'static str,
+        given: String,
+        allowed: Vec<&'static str>,
+    },
     /// The same code twice in one catalogue.
-    DuplicateCode { code: String },
+    DuplicateCode {
+        code: String,
+    },
     /// The same symbol on two codes of one catalogue.
-    DuplicateSymbol { symbol: String },
+    DuplicateSymbol {
+        symbol: String,
+    },
     /// The same kind id twice in the taxonomy.
-    DuplicateKind { id: String },
+    DuplicateKind {
+        id: String,
+    },
     /// A `close` or `narrower` match without a `reason`.
-    MissingReason { kind_match: String },
+    MissingReason {
+        kind_match: String,
+    },
     /// An HTTP status outside 100–599.
-    BadStatus { given: u16 },
+    BadStatus {
+        given: u16,
+    },
     /// `fallback` names a code the catalogue does not have.
-    UnknownFallback { code: String },
+    UnknownFallback {
+        code: String,
+    },
     /// The number of `params` differs from the `{N}` placeholders in the message.
-    ParamCount { placeholders: usize, params: usize },
+    ParamCount {
+        placeholders: usize,
+        params: usize,
+    },
     /// A parameter name that is not a lowercase identifier.
-    BadParam { given: String },
+    BadParam {
+        given: String,
+    },
     /// Vendor text containing control characters.
-    ControlCharacter { field: &'static str },
+    ControlCharacter {
+        field: &'static str,
+    },
+    InvisibleCharacter {
+        field: &'static str,
+        character: char,
+    },
     /// A JSON Pointer that does not start with `/`.
-    BadPointer { given: String },
+    BadPointer {
+        given: String,
+    },
     /// A body shape with neither a code nor a message pointer.
     EmptyBody,
     /// A kind whose parent chain loops back to itself.
-    Cycle { id: String },
+    Cycle {
+        id: String,
+    },
     /// `exposure` hides the kind but `public` is missing, or `public` is set on a public
     /// kind, or names a kind that is itself hidden.
-    BadPublic { id: String, detail: &'static str },
+    BadPublic {
+        id: String,
+        detail: &'static str,
+    },
     /// A setting names a code the catalogue does not have.
-    UnknownCode { code: String },
+    UnknownCode {
+        code: String,
+    },
     /// A variant needs exactly one of `equals` and `contains`.
     BadVariant,
     /// `message_documented = false` beside a `message`.
     MessageContradiction,
     /// A statement's object that is not `catalogue:code`.
-    BadObject { given: String },
+    BadObject {
+        given: String,
+    },
     /// Two statements about the same pair of codes.
-    DuplicateStatement { object: String },
+    DuplicateStatement {
+        object: String,
+    },
 }
 
 impl fmt::Display for ProblemKind {
@@ -479,7 +532,15 @@ impl fmt::Display for ProblemKind {
                 write!(f, "the message has {placeholders} placeholder(s) {{0}}, {{1}}, … but `params` names {params}")
             }
             BadParam { given } => write!(f, "invalid parameter name '{given}': use lowercase letters, digits and '_'"),
-            ControlCharacter { field } => write!(f, "field `{field}` contains control characters"),
+            ControlCharacter { field } => write!(
+                f,
+                "field `{field}` contains control characters (escape sequences, NUL, C1 controls, …); remove them"
+            ),
+            InvisibleCharacter { field, character } => write!(
+                f,
+                "field `{field}` contains the invisible character U+{:04X}, which can make it look like another; remove it",
+                u32::from(*character)
+            ),
             BadPointer { given } => {
                 write!(f, "invalid JSON Pointer '{given}': it must start with '/', e.g. '/error/code'")
             }
@@ -613,6 +674,34 @@ pub fn is_invisible(c: char) -> bool {
 /// starts one (`D8`, `E1`, `E2`, `EF`, `F3`) is looked at character by character.
 pub fn has_invisible(text: &str) -> bool {
     text.as_bytes().iter().any(|b| matches!(b, 0xd8 | 0xe1 | 0xe2 | 0xef | 0xf3)) && text.chars().any(is_invisible)
+}
+
+/// Whether `text` has a control character other than a line break or a tab, which
+/// prose (a description, a note, a reason) may hold.
+pub fn has_control_in_prose(text: &str) -> bool {
+    has_control(text) && text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+}
+
+/// Reports control characters in a field a person reads: line breaks and tabs are
+/// allowed in prose, nothing in one-line fields.
+fn clean_text(value: &Spanned<Str<'_>>, field: &'static str, prose: bool, problems: &mut Vec<Problem>) {
+    let text = value.get_ref().as_str();
+    if if prose { has_control_in_prose(text) } else { has_control(text) } {
+        problems.push(Problem::at(value, ProblemKind::ControlCharacter { field }));
+    }
+}
+
+/// Reports what may not be in a code or a symbol, which people compare by eye: control
+/// characters, and invisible ones ([`is_invisible`]) with which `admin` and
+/// `ad\u{202e}nimda` look alike.
+fn clean_identifier(value: &Spanned<Str<'_>>, field: &'static str, problems: &mut Vec<Problem>) {
+    let text = value.get_ref().as_str();
+    if has_control(text) {
+        problems.push(Problem::at(value, ProblemKind::ControlCharacter { field }));
+    }
+    if let Some(character) = has_invisible(text).then(|| text.chars().find(|&c| is_invisible(c))).flatten() {
+        problems.push(Problem::at(value, ProblemKind::InvisibleCharacter { field, character }));
+    }
 }
 
 fn one_of(
@@ -756,6 +845,9 @@ fn check_mapping(
     problems: &mut Vec<Problem>,
 ) {
     let missing = |field| Problem { span: span.clone(), kind: ProblemKind::MissingField { field } };
+    if let Some(reason) = reason {
+        clean_text(reason, "reason", true, problems);
+    }
     match kind {
         None => problems.push(missing("kind")),
         Some(kind) if !known.contains(kind.get_ref().as_str()) => problems.push(Problem::at(
@@ -797,6 +889,7 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
     if catalogue.name.get_ref().trim().is_empty() {
         problems.push(Problem::at(&catalogue.name, ProblemKind::EmptyField { field: "name" }));
     }
+    clean_text(&catalogue.name, "name", false, &mut problems);
     let language = |value: &Spanned<Str<'_>>, problems: &mut Vec<Problem>| {
         if !is_language_tag(value.get_ref()) {
             problems.push(Problem::at(value, ProblemKind::BadLanguage { given: value.get_ref().to_string() }));
@@ -812,16 +905,23 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
         let missing = |field| Problem { span: entry.span(), kind: ProblemKind::MissingField { field } };
         match &code.code {
             None => problems.push(missing("code")),
-            Some(value) if value.get_ref().trim().is_empty() || has_control(value.get_ref()) => {
+            Some(value) if value.get_ref().trim().is_empty() => {
                 problems.push(Problem::at(value, ProblemKind::EmptyField { field: "code" }));
             }
             Some(value) => {
+                clean_identifier(value, "code", &mut problems);
                 if codes.insert(value.get_ref(), ()).is_some() {
                     problems.push(Problem::at(value, ProblemKind::DuplicateCode { code: value.get_ref().to_string() }));
                 }
             }
         }
+        if let Some(description) = &code.description {
+            if has_control_in_prose(description.get_ref()) {
+                problems.push(Problem::at(description, ProblemKind::ControlCharacter { field: "description" }));
+            }
+        }
         if let Some(symbol) = &code.symbol {
+            clean_identifier(symbol, "symbol", &mut problems);
             if symbols.insert(symbol.get_ref(), ()).is_some() {
                 problems
                     .push(Problem::at(symbol, ProblemKind::DuplicateSymbol { symbol: symbol.get_ref().to_string() }));
@@ -870,18 +970,20 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
                 problems.push(Problem { span: variant.span(), kind: ProblemKind::BadVariant });
             }
             for value in v.equals.iter().chain(&v.contains) {
-                if value.get_ref().is_empty() || has_control(value.get_ref()) {
+                if value.get_ref().is_empty() {
                     problems.push(Problem::at(value, ProblemKind::EmptyField { field: "equals/contains" }));
                 }
+                clean_text(value, "equals/contains", false, &mut problems);
             }
             check_mapping(variant.span(), &v.kind, &v.kind_match, &v.reason, kind_ids, &known, &mut problems);
         }
         for seen in &code.seen {
             let seen = seen.get_ref();
             for (value, field) in [(&seen.message, "seen.message"), (&seen.source, "seen.source")] {
-                if value.get_ref().trim().is_empty() || has_control(value.get_ref()) {
+                if value.get_ref().trim().is_empty() {
                     problems.push(Problem::at(value, ProblemKind::EmptyField { field }));
                 }
+                clean_text(value, field, false, &mut problems);
             }
         }
     }
@@ -890,6 +992,7 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
         if shape.code.is_none() && shape.message.is_none() {
             problems.push(Problem { span: body.span(), kind: ProblemKind::EmptyBody });
         }
+        clean_text(&shape.name, "name", false, &mut problems);
         let pointers = shape.present.iter().chain(&shape.code).chain(&shape.message).chain(&shape.status);
         for value in pointers {
             pointer(value, &mut problems);
@@ -922,9 +1025,11 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
         if setting.name.get_ref().trim().is_empty() {
             problems.push(Problem::at(&setting.name, ProblemKind::EmptyField { field: "name" }));
         }
+        clean_text(&setting.name, "name", false, &mut problems);
         if setting.note.get_ref().trim().is_empty() {
             problems.push(Problem::at(&setting.note, ProblemKind::EmptyField { field: "note" }));
         }
+        clean_text(&setting.note, "note", true, &mut problems);
     }
     let mut stated: FxHashMap<(&str, &str), ()> = FxHashMap::default();
     for statement in &catalogue.statement {
@@ -948,9 +1053,10 @@ pub fn check_catalogue(catalogue: &CatalogueSource, kind_ids: &[&str]) -> Vec<Pr
                 problems.push(Problem::at(&statement.object, ProblemKind::BadObject { given }));
             }
         }
-        if statement.reason.get_ref().trim().is_empty() || has_control(statement.reason.get_ref()) {
+        if statement.reason.get_ref().trim().is_empty() {
             problems.push(Problem::at(&statement.reason, ProblemKind::EmptyField { field: "reason" }));
         }
+        clean_text(&statement.reason, "reason", true, &mut problems);
     }
     if let Some(fallback) = &catalogue.fallback {
         if !codes.contains_key(fallback.get_ref().as_str()) {

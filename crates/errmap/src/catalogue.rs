@@ -24,6 +24,25 @@ use crate::taxonomy::Kind;
 pub use crate::code::{BodyShape, Code, Justification, KindMatch, Predicate, Setting, Statement, Variant, VariantTest};
 pub use crate::pool::CatalogueText;
 
+/// A catalogue file as read: the catalogue or why not, and the names it gives the
+/// catalogue, so that a clash of names is found even in a file with other problems.
+pub(crate) struct CatalogueFile {
+    pub(crate) catalogue: Result<Catalogue, Error>,
+    /// The id, then each alias; none when the file could not be read or parsed.
+    pub(crate) names: Vec<WrittenName>,
+    /// Whether the file says `overrides = true`.
+    pub(crate) overrides: bool,
+}
+
+/// One of a catalogue's names (its id or an alias) and where its file writes it.
+pub(crate) struct WrittenName {
+    pub(crate) name: String,
+    /// One-based line.
+    pub(crate) line: usize,
+    /// One-based column, in characters.
+    pub(crate) column: usize,
+}
+
 /// All the codes of one vendor (or one API of a vendor).
 #[derive(Debug, Clone)]
 pub struct Catalogue {
@@ -284,17 +303,31 @@ impl Catalogue {
     /// # Ok::<(), errmap_auth::Error>(())
     /// ```
     pub fn from_toml(text: &str, origin: &str) -> Result<Catalogue, Error> {
+        Catalogue::from_toml_written(text, origin).catalogue
+    }
+
+    /// [`Catalogue::from_toml`], with the names the text gives the catalogue.
+    fn from_toml_written(text: &str, origin: &str) -> CatalogueFile {
         let invalid = |problems: Vec<Problem>| Error::InvalidCatalogue {
             origin: origin.to_string(),
             problems: problems.iter().map(|p| CatalogueProblem::new(p, text)).collect(),
         };
-        let parsed = source::parse_catalogue(text).map_err(|p| invalid(vec![p]))?;
+        let parsed = match source::parse_catalogue(text) {
+            Ok(parsed) => parsed,
+            Err(problem) => {
+                return CatalogueFile { catalogue: Err(invalid(vec![problem])), names: Vec::new(), overrides: false };
+            }
+        };
+        let written = |value: &Spanned<Str<'_>>| {
+            let (line, column) = source::line_column(text, value.span().start);
+            WrittenName { name: value.get_ref().to_string(), line, column }
+        };
+        let names = std::iter::once(&parsed.id).chain(&parsed.aliases).map(written).collect();
+        let overrides = parsed.overrides;
         let kind_ids: Vec<&str> = Kind::all().map(Kind::id).collect();
         let problems = source::check_catalogue(&parsed, &kind_ids);
-        if !problems.is_empty() {
-            return Err(invalid(problems));
-        }
-        Ok(Catalogue::from_checked(parsed))
+        let catalogue = if problems.is_empty() { Ok(Catalogue::from_checked(parsed)) } else { Err(invalid(problems)) };
+        CatalogueFile { catalogue, names, overrides }
     }
 
     /// The catalogue files at `path`: the file itself, or every `*.toml` file of a
@@ -322,9 +355,18 @@ impl Catalogue {
     /// FIFO or a socket named `*.toml` is refused before it is opened, so that one such
     /// entry in a shared folder cannot block a program or fill its memory.
     pub fn from_path(path: &Path) -> Result<Catalogue, Error> {
+        Catalogue::from_path_written(path).catalogue
+    }
+
+    /// [`Catalogue::from_path`], with the names the file gives the catalogue.
+    fn from_path_written(path: &Path) -> CatalogueFile {
         let origin = path.display().to_string();
-        let text = read_bounded(path).map_err(|e| Error::io(origin.clone(), e))?;
-        Catalogue::from_toml(&text, &origin)
+        match read_bounded(path) {
+            Ok(text) => Catalogue::from_toml_written(&text, &origin),
+            Err(error) => {
+                CatalogueFile { catalogue: Err(Error::io(origin, error)), names: Vec::new(), overrides: false }
+            }
+        }
     }
 
     /// Reads and parses catalogue files on several threads (as many as
@@ -337,6 +379,11 @@ impl Catalogue {
     /// file is parsed on the calling thread.
     pub fn from_paths(files: &[PathBuf]) -> Vec<Result<Catalogue, Error>> {
         in_parallel(files.len(), |i| Catalogue::from_path(&files[i]))
+    }
+
+    /// [`Catalogue::from_paths`], with where each file writes its catalogue's names.
+    pub(crate) fn from_paths_written(files: &[PathBuf]) -> Vec<CatalogueFile> {
+        in_parallel(files.len(), |i| Catalogue::from_path_written(&files[i]))
     }
 
     fn from_checked(source: CatalogueSource<'_>) -> Catalogue {
@@ -396,7 +443,7 @@ impl Catalogue {
                     symbol: text(entry.symbol),
                     message: text(entry.message),
                     language: text(entry.language).unwrap_or_else(|| shared_language(language.as_str())),
-                    description: entry.description.map(Text::from),
+                    description: entry.description.map(|d| Text::from(d.into_inner())),
                     http_status: entry.http_status.map(|s| s.into_inner()),
                     params: entry.params.into_iter().map(owned).collect(),
                     kind,

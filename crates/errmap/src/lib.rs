@@ -103,6 +103,6 @@ pub use error::Error;
 pub use messages::{Locale, Messages};
 pub use normalize::{CanonicalError, Context, Expose, Limits, Normalizer};
 pub use problem::{PROBLEM_CONTENT_TYPE, Problem, ProblemOptions};
-pub use registry::Registry;
+pub use registry::{CheckedFile, Registry};
 pub use taxonomy::Kind;
 pub use translate::{Equivalent, Relation, Translation, relate};

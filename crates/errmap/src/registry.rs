@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crate::builtin::CATALOGUES;
-use crate::catalogue::{Catalogue, CodeRef};
-use crate::error::Error;
+use crate::catalogue::{Catalogue, CodeRef, WrittenName};
+use crate::error::{CatalogueProblem, Error};
 use crate::fxhash::FxHashMap;
 use crate::matching::{MatchFound, PreciseIndex};
 use crate::text::Query;
@@ -42,6 +42,25 @@ pub(crate) enum Slot {
 
 impl Slot {
     const COUNT: usize = 2;
+}
+
+/// What adding a catalogue to a registry would do; see `Registry::joining`.
+struct Joining {
+    /// Where the built-in catalogue it replaces is.
+    replaced: Option<usize>,
+    /// Every name of it another catalogue answers to.
+    clashes: Vec<Error>,
+}
+
+/// A catalogue file that [`Registry::check_files`] found fit to load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedFile {
+    /// The catalogue's id.
+    pub id: String,
+    /// How many codes it has.
+    pub codes: usize,
+    /// Whether it replaces the built-in catalogue of its id (`overrides = true`).
+    pub replaces_builtin: bool,
 }
 
 impl Clone for Registry {
@@ -90,6 +109,18 @@ impl Registry {
         Registry { catalogues, names, precise: OnceLock::new(), lazy: Default::default() }
     }
 
+    /// A registry without any catalogue, not even the built-in ones: for checking a set
+    /// of catalogue files against each other only, as the build checks errmap's own
+    /// `mappings/` (see [`Registry::check_files`]).
+    pub fn empty() -> Registry {
+        Registry {
+            catalogues: Vec::new(),
+            names: FxHashMap::default(),
+            precise: OnceLock::new(),
+            lazy: Default::default(),
+        }
+    }
+
     /// The shared registry of built-in catalogues.
     pub fn builtin() -> &'static Registry {
         static BUILTIN: OnceLock<Registry> = OnceLock::new();
@@ -100,19 +131,9 @@ impl Registry {
     /// another catalogue, except that a catalogue marked `overrides = true` replaces
     /// the built-in one of the same id. Nothing changes when it cannot be added.
     pub fn add(&mut self, catalogue: Catalogue) -> Result<(), Error> {
-        let replaced = if catalogue.overrides {
-            self.catalogues.iter().position(|c| c.builtin && c.id.eq_ignore_ascii_case(&catalogue.id))
-        } else {
-            None
-        };
-        for name in std::iter::once(catalogue.id()).chain(catalogue.aliases()) {
-            if let Some(at) = self.position(name).filter(|&at| Some(at) != replaced) {
-                return Err(Error::DuplicateCatalogue {
-                    name: name.to_string(),
-                    builtin: self.catalogues[at].builtin,
-                    overrides: catalogue.overrides,
-                });
-            }
+        let Joining { replaced, clashes } = self.joining(&catalogue);
+        if let Some(clash) = clashes.into_iter().next() {
+            return Err(clash);
         }
         match replaced {
             Some(at) => {
@@ -128,6 +149,103 @@ impl Registry {
         self.precise = OnceLock::new();
         self.lazy = Default::default();
         Ok(())
+    }
+
+    /// What adding `catalogue` would do; see [`Registry::joining_as`].
+    fn joining(&self, catalogue: &Catalogue) -> Joining {
+        let names = std::iter::once(catalogue.id()).chain(catalogue.aliases());
+        self.joining_as(names, catalogue.overrides)
+    }
+
+    /// What adding a catalogue of these `names` (its id first, then its aliases) would
+    /// do: the built-in catalogue it replaces (with `overrides`), and every one of its
+    /// names that another catalogue answers to, each as the
+    /// [`Error::DuplicateCatalogue`] that refuses it. The one check of whether a
+    /// catalogue may join, which [`Registry::add`] and [`Registry::check_files`] share.
+    fn joining_as<'n>(&self, mut names: impl Iterator<Item = &'n str>, overrides: bool) -> Joining {
+        let Some(id) = names.next() else { return Joining { replaced: None, clashes: Vec::new() } };
+        let replaced = if overrides {
+            self.catalogues.iter().position(|c| c.builtin && c.id.eq_ignore_ascii_case(id))
+        } else {
+            None
+        };
+        let clashes = std::iter::once(id)
+            .chain(names)
+            .filter_map(|name| {
+                let at = self.position(name).filter(|&at| Some(at) != replaced)?;
+                Some(Error::DuplicateCatalogue {
+                    name: name.to_string(),
+                    builtin: self.catalogues[at].builtin,
+                    overrides,
+                })
+            })
+            .collect();
+        Joining { replaced, clashes }
+    }
+
+    /// Every clash of `names` (the id first) with this registry's catalogues, as a
+    /// problem at the line and column of the name in its file, saying what would do:
+    /// `overrides = true` only where it would, and not to a file that says it.
+    fn clash_problems(&self, names: &[WrittenName], overrides: bool) -> Vec<CatalogueProblem> {
+        let Joining { clashes, .. } = self.joining_as(names.iter().map(|n| n.name.as_str()), overrides);
+        clashes
+            .into_iter()
+            .filter_map(|clash| {
+                let Error::DuplicateCatalogue { name, builtin, overrides } = clash else { return None };
+                let written = names.iter().position(|n| n.name == name)?;
+                let other = self.position(&name).map_or("", |at| self.catalogues[at].id());
+                let message = match (written == 0, builtin, overrides) {
+                    (_, false, _) => format!("the name '{name}' is taken: a file before this one loads the catalogue '{other}'"),
+                    (true, true, false) => format!(
+                        "the id '{name}' is taken by the built-in catalogue '{other}'; choose another id, or add `overrides = true` to replace that catalogue"
+                    ),
+                    (true, true, true) => format!(
+                        "the id '{name}' is an alias of the built-in catalogue '{other}', and `overrides = true` replaces a catalogue of the same id only; choose another id, or write id = \"{other}\""
+                    ),
+                    (false, true, _) => format!(
+                        "the alias '{name}' is a name of the built-in catalogue '{other}'; choose another alias"
+                    ),
+                };
+                let WrittenName { line, column, .. } = names[written];
+                Some(CatalogueProblem { line, column, message })
+            })
+            .collect()
+    }
+
+    /// Checks catalogue files as [`Registry::load_files`] loads them into this registry,
+    /// without stopping at a bad one: one result for each file, in the order of
+    /// `files`. A file is refused here exactly when loading would refuse it: it cannot
+    /// be read, it has problems, or a name of it (id or alias) is taken (by a built-in
+    /// catalogue it does not say `overrides = true` for, or by a file before it); then
+    /// the error is [`Error::InvalidCatalogue`] with every problem, the file's own and
+    /// its names' clashes, each with its line and column (or [`Error::Io`]). A file
+    /// that passes is added, so the files after it are checked against it.
+    pub fn check_files(&mut self, files: &[PathBuf]) -> Vec<Result<CheckedFile, Error>> {
+        let mut results = Vec::with_capacity(files.len());
+        for (path, file) in files.iter().zip(Catalogue::from_paths_written(files)) {
+            let clashes = self.clash_problems(&file.names, file.overrides);
+            let result = match file.catalogue {
+                Err(Error::InvalidCatalogue { origin, mut problems }) => {
+                    problems.extend(clashes);
+                    problems.sort_by_key(|p| (p.line, p.column));
+                    Err(Error::InvalidCatalogue { origin, problems })
+                }
+                Err(other) => Err(other),
+                Ok(_) if !clashes.is_empty() => {
+                    Err(Error::InvalidCatalogue { origin: path.display().to_string(), problems: clashes })
+                }
+                Ok(catalogue) => {
+                    let checked = CheckedFile {
+                        id: catalogue.id().to_string(),
+                        codes: catalogue.codes().len(),
+                        replaces_builtin: self.joining(&catalogue).replaced.is_some(),
+                    };
+                    self.add(catalogue).map(|()| checked)
+                }
+            };
+            results.push(result);
+        }
+        results
     }
 
     /// Loads and adds the catalogue files at `path`: one file, or every `*.toml` file of

@@ -86,6 +86,8 @@
     clippy::unimplemented
 )]
 
+mod deadline;
+
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -107,6 +109,7 @@ use crate::normalize::{CanonicalError, Context, DetectedBy, Expose, Limits, Norm
 use crate::problem::{PROBLEM_CONTENT_TYPE, Problem, ProblemOptions};
 use crate::registry::Registry;
 use crate::taxonomy::Kind;
+use deadline::Deadline;
 
 /// The default name of the header that carries `vendor:code` (`authing:2004`) to
 /// operators: `errmap-vendor-code`. Sent only where the exposure level shows the code.
@@ -332,10 +335,10 @@ impl ErrmapLayer {
     /// read on would show the vendor's raw error whenever the upstream is slow, and
     /// waiting lets a trickling upstream hold the client without headers.
     ///
-    /// The deadline runs on Tokio's timer (any runtime built with timers enabled, as
-    /// `#[tokio::main]` and hyper and axum servers are); outside a Tokio runtime no
-    /// deadline applies. A runtime built without timers (`enable_time`) cannot keep
-    /// one: there, set `None`.
+    /// The deadline is kept by a thread of errmap's own, started with the first one,
+    /// not by a runtime's timer: it holds under any executor (a Tokio runtime built
+    /// without `enable_time` too) and cannot panic. A deadline too far in the future
+    /// for the system clock to represent is no deadline.
     pub fn body_deadline(self, deadline: Option<Duration>) -> ErrmapLayer {
         self.with(|c| c.body_deadline = deadline)
     }
@@ -592,8 +595,8 @@ struct Reading<B> {
     body: Pin<Box<B>>,
     frames: Vec<Frame<Bytes>>,
     size: usize,
-    /// When reading gives up, if there is a deadline and a Tokio timer to keep it.
-    deadline: Option<Pin<Box<tokio::time::Sleep>>>,
+    /// When reading gives up, if there is a deadline.
+    deadline: Option<Deadline>,
 }
 
 /// How reading a body ended.
@@ -614,7 +617,7 @@ impl<B: Body<Data = Bytes>> Reading<B> {
                 Poll::Ready(frame) => frame,
                 Poll::Pending => {
                     if let Some(deadline) = &mut self.deadline {
-                        ready!(deadline.as_mut().poll(cx));
+                        ready!(deadline.poll(cx));
                         return Poll::Ready(Read::TimedOut);
                     }
                     return Poll::Pending;
@@ -817,11 +820,7 @@ where
                         return Poll::Ready(Ok(response.map(ErrmapBody::passthrough)));
                     }
                     let (parts, body) = response.into_parts();
-                    let deadline = this
-                        .config
-                        .body_deadline
-                        .filter(|_| tokio::runtime::Handle::try_current().is_ok())
-                        .map(|deadline| Box::pin(tokio::time::sleep(deadline)));
+                    let deadline = this.config.body_deadline.and_then(Deadline::after);
                     let reading = Reading { parts, body: Box::pin(body), frames: Vec::new(), size: 0, deadline };
                     this.state.set(State::Reading { reading: Some(reading) });
                 }
