@@ -80,7 +80,16 @@ detected-code = detected by code
 detected-message = kind taken from the message
 detected-status = kind taken from the HTTP status
 detected-none = not identified
-summary-jsonl = errmap: { $lines } lines, { $normalized } normalized ({ $unknown } without a known code), { $errors } errors; { $vendors }
+summary-jsonl = errmap: { $lines ->
+        [one] { $lines } line
+       *[other] { $lines } lines
+    }{ $blank ->
+        [0] {""}
+       *[other] {" "}({ $blank } blank)
+    }, { $normalized } normalized ({ $unknown } without a known code), { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }; { $vendors }
 error-body-too-large = the body has { $size } bytes, over the limit of { $limit }; raise --max-body-bytes to accept it
 error-format-unsupported = --format { $format } is not available for errmap { $command }; use one of: { $list }
 error-duplicate-builtin = the catalogue name '{ $name }' is built in; choose another id, or add `overrides = true` to replace the built-in catalogue
@@ -184,3 +193,15 @@ help-arg-normalize-jsonl = One body (or {"{"}"body", "vendor", "status"{"}"} rec
 help-arg-normalize-max_body_bytes = Refuse bodies longer than this many bytes
 help-arg-check-paths = Catalogue files, or folders of *.toml files
 help-arg-completions-shell = The shell: bash, zsh, fish, powershell or elvish
+
+## Kinds, conventions and the JSON lines stream
+
+label-children = narrower kinds
+error-unknown-kind = '{ $given }' is neither a kind nor a code reference (VENDOR:CODE, e.g. wilddog:22011)
+error-list-kinds = `errmap kinds` lists the kinds
+note-locale-fallback = errmap: no messages in '{ $asked }'; using { $used }
+error-jsonl-text = --jsonl writes one JSON record per line; leave out --format, or use --format json or --format problem
+error-search-empty = there is nothing to search for; give a message, a code, a symbol or a word
+error-line-not-json = line { $line } is not JSON
+error-line-not-a-body = line { $line } is not a body or a record (a bare number, true, false or null)
+error-line-too-long = line { $line } has { $size } bytes, over the limit of { $limit }; raise --max-body-bytes to accept it

@@ -77,7 +77,10 @@ detected-code = 根据错误码识别
 detected-message = 根据错误信息判定类型
 detected-status = 根据 HTTP 状态码判定类型
 detected-none = 未能识别
-summary-jsonl = errmap：共 { $lines } 行，已规范化 { $normalized } 行（其中 { $unknown } 行没有已知错误码），出错 { $errors } 行；{ $vendors }
+summary-jsonl = errmap：共 { $lines } 行{ $blank ->
+        [0] {""}
+       *[other] （空行 { $blank } 行）
+    }，已规范化 { $normalized } 行（其中 { $unknown } 行没有已知错误码），出错 { $errors } 行；{ $vendors }
 error-body-too-large = 响应体有 { $size } 字节，超过上限 { $limit }；如需接受，请调大 --max-body-bytes
 error-format-unsupported = errmap { $command } 不支持 --format { $format }；可用的格式：{ $list }
 error-duplicate-builtin = 目录名“{ $name }”是内置目录的名称；请换一个 id，或加上 `overrides = true` 以替换内置目录
@@ -174,3 +177,15 @@ help-arg-normalize-jsonl = 每行一个响应体（或 {"{"}"body", "vendor", "s
 help-arg-normalize-max_body_bytes = 拒绝超过此字节数的响应体
 help-arg-check-paths = 目录文件，或包含 *.toml 文件的文件夹
 help-arg-completions-shell = shell 类型：bash、zsh、fish、powershell 或 elvish
+
+## 错误类型、约定与 JSON 行流
+
+label-children = 更具体的类型
+error-unknown-kind = “{ $given }”既不是错误类型，也不是错误码引用（VENDOR:CODE，例如 wilddog:22011）
+error-list-kinds = `errmap kinds` 列出所有错误类型
+note-locale-fallback = errmap：没有“{ $asked }”的消息；改用 { $used }
+error-jsonl-text = --jsonl 每行输出一条 JSON 记录；请去掉 --format，或使用 --format json 或 --format problem
+error-search-empty = 没有可搜索的内容；请给出一条消息、错误码、符号或词语
+error-line-not-json = 第 { $line } 行不是 JSON
+error-line-not-a-body = 第 { $line } 行不是响应体或记录（只是数字、true、false 或 null）
+error-line-too-long = 第 { $line } 行有 { $size } 字节，超过上限 { $limit }；如需接受，请调大 --max-body-bytes

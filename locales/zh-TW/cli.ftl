@@ -79,7 +79,10 @@ detected-code = 依錯誤碼偵測
 detected-message = 依訊息判定類別
 detected-status = 依 HTTP 狀態碼判定類別
 detected-none = 無法識別
-summary-jsonl = errmap：共 { $lines } 行，已正規化 { $normalized } 行（其中 { $unknown } 行沒有已知錯誤碼），錯誤 { $errors } 行；{ $vendors }
+summary-jsonl = errmap：共 { $lines } 行{ $blank ->
+        [0] {""}
+       *[other] （空白行 { $blank } 行）
+    }，已正規化 { $normalized } 行（其中 { $unknown } 行沒有已知錯誤碼），錯誤 { $errors } 行；{ $vendors }
 error-body-too-large = 回應本文有 { $size } 個位元組，超過上限 { $limit }；若要接受，請調高 --max-body-bytes
 error-format-unsupported = errmap { $command } 不支援 --format { $format }；請改用下列其中之一：{ $list }
 error-duplicate-builtin = 目錄名稱「{ $name }」為內建目錄所用；請改用其他 id，或加上 `overrides = true` 以取代內建目錄
@@ -180,3 +183,15 @@ help-arg-normalize-jsonl = 每行一個回應本文（或 {"{"}"body", "vendor",
 help-arg-normalize-max_body_bytes = 拒絕超過此位元組數的回應本文
 help-arg-check-paths = 目錄檔案，或包含 *.toml 檔案的資料夾
 help-arg-completions-shell = shell 種類：bash、zsh、fish、powershell 或 elvish
+
+## 錯誤類型、慣例與 JSON 行串流
+
+label-children = 更具體的類型
+error-unknown-kind = 「{ $given }」既不是錯誤類型，也不是錯誤碼參照（VENDOR:CODE，例如 wilddog:22011）
+error-list-kinds = `errmap kinds` 會列出所有錯誤類型
+note-locale-fallback = errmap：沒有「{ $asked }」的訊息；改用 { $used }
+error-jsonl-text = --jsonl 每行輸出一筆 JSON 記錄；請拿掉 --format，或改用 --format json 或 --format problem
+error-search-empty = 沒有可搜尋的內容；請提供一則訊息、錯誤碼、符號或詞語
+error-line-not-json = 第 { $line } 行不是 JSON
+error-line-not-a-body = 第 { $line } 行不是回應本文或記錄（只是數字、true、false 或 null）
+error-line-too-long = 第 { $line } 行有 { $size } 個位元組，超過上限 { $limit }；若要接受，請調高 --max-body-bytes

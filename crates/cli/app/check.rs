@@ -37,6 +37,15 @@ struct FileJson {
     notes: Vec<String>,
 }
 
+/// `errmap check --format json`.
+#[derive(Serialize)]
+struct CheckJson<'a> {
+    locale: errmap_auth::Locale,
+    /// Whether every file is valid.
+    valid: bool,
+    files: &'a [FileJson],
+}
+
 /// The line of the `id = …` key, for problems about the id itself.
 fn id_line(path: &Path) -> usize {
     let text = std::fs::read_to_string(path).unwrap_or_default();
@@ -94,6 +103,14 @@ pub fn run(ui: &Ui, format: Format, paths: &[PathBuf]) -> Result<Outcome, Error>
     let mut files = Vec::new();
     let mut names = HashMap::new();
     for path in paths {
+        if path.as_os_str() == "-" {
+            let mut text = String::new();
+            let parsed = std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text)
+                .map_err(|e| Error::io("standard input".to_string(), e))
+                .and_then(|_| Catalogue::from_toml(&text, "-"));
+            files.push(check_file(ui, path, parsed, &mut names));
+            continue;
+        }
         match Catalogue::files_at(path) {
             Ok(found) if found.is_empty() => files.push(FileJson {
                 path: path.display().to_string(),
@@ -121,11 +138,7 @@ pub fn run(ui: &Ui, format: Format, paths: &[PathBuf]) -> Result<Outcome, Error>
     }
     let valid = files.iter().all(|f| f.valid);
     let stdout = match format {
-        Format::Json => {
-            let mut text = serde_json::to_string_pretty(&files).unwrap_or_default();
-            text.push('\n');
-            text
-        }
+        Format::Json => super::json::document(&CheckJson { locale: ui.locale, valid, files: &files }),
         _ => {
             let mut out = String::new();
             for file in &files {
