@@ -274,7 +274,8 @@ fn a_user_catalogue_joins_the_built_in_ones() {
     }));
     assert_eq!(by_env.code, 0, "{}", by_env.stderr);
     let vendors: Value = serde_json::from_str(&by_env.stdout).unwrap();
-    let gateway_entry = vendors["vendors"].as_array().unwrap().iter().find(|v| v["id"] == "gateway").expect("loaded from env");
+    let gateway_entry =
+        vendors["vendors"].as_array().unwrap().iter().find(|v| v["id"] == "gateway").expect("loaded from env");
     assert_eq!(gateway_entry["builtin"], false);
     let table = run(errmap().args(["table", "gateway", "authing", "--catalog"]).arg(&gateway));
     assert_eq!(table.code, 0, "{}", table.stderr);

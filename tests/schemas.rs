@@ -55,7 +55,8 @@ fn user_fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures/catalogs-user").join(name)
 }
 
-const ONEACCESS: &str = r#"{"error_code":"LOGIN.0001","error_msg":"The account is locked. Try again in 4 minutes 59 seconds."}"#;
+const ONEACCESS: &str =
+    r#"{"error_code":"LOGIN.0001","error_msg":"The account is locked. Try again in 4 minutes 59 seconds."}"#;
 
 #[test]
 fn every_schema_is_a_valid_draft_2020_12_schema() {
@@ -116,14 +117,21 @@ fn every_command_writes_what_its_schema_says() {
             let mut full = args.to_vec();
             full.extend(["--format", "json", "--lang", lang]);
             let (code, value) = document(&full, None);
-            assert!(code == 0 || (*name == "check" && code == 2) || (*name == "translate" && code == 1), "{full:?} exited {code}");
+            assert!(
+                code == 0 || (*name == "check" && code == 2) || (*name == "translate" && code == 1),
+                "{full:?} exited {code}"
+            );
             assert_eq!(value["schema_version"], 1, "{full:?}");
             assert_eq!(value["locale"], lang, "{full:?}");
             assert_valid(name, &full, &value);
         }
         *seen.entry(*name).or_insert(0) += 1;
     }
-    assert_eq!(seen.len(), 9, "every schema but those of normalize, problem and error (tested below) is exercised: {seen:?}");
+    assert_eq!(
+        seen.len(),
+        9,
+        "every schema but those of normalize, problem and error (tested below) is exercised: {seen:?}"
+    );
 }
 
 #[test]
@@ -141,7 +149,8 @@ fn normalize_writes_what_its_schemas_say() {
     for format in ["json", "problem"] {
         let result = run(errmap().args(["normalize", "--jsonl", "--format", format]).write_stdin(stream.as_str()));
         assert_eq!(result.code, 0, "{}", result.stderr);
-        let records: Vec<Value> = result.stdout.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
+        let records: Vec<Value> =
+            result.stdout.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
         assert_eq!(records.len(), 5, "the blank line is skipped: {}", result.stdout);
         for record in &records {
             let schema = if record.get("error").is_some() || format == "json" { "normalize" } else { "problem" };

@@ -520,7 +520,8 @@ pub fn kind_detail(ui: &Ui, format: Format, registry: &Registry, kind: Kind) -> 
         }),
         _ => {
             let mut out = String::new();
-            let _ = writeln!(out, "{}  ({})", paint(HEADING, &format!("{} {kind}", ui.t("label-kind"))), kind.category());
+            let _ =
+                writeln!(out, "{}  ({})", paint(HEADING, &format!("{} {kind}", ui.t("label-kind"))), kind.category());
             let mut table = Table::default();
             let mut row = |label: &str, value: String| table.row([ui.t(label), value]);
             row("label-message", messages.kind_message(kind, ui.locale));

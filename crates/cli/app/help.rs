@@ -210,7 +210,11 @@ fn closing_sections(name: &str) -> String {
          .SH EXAMPLES\n",
     );
     let lines: Vec<&str> = if name.is_empty() {
-        vec!["errmap translate wilddog:22011 authing", "errmap table wilddog authing --format md", "errmap help translate"]
+        vec![
+            "errmap translate wilddog:22011 authing",
+            "errmap table wilddog authing --format md",
+            "errmap help translate",
+        ]
     } else {
         EXAMPLES.iter().find(|(n, _)| *n == name).map_or(Vec::new(), |(_, lines)| lines.to_vec())
     };

@@ -40,8 +40,8 @@ pub(crate) struct Cli {
 /// The options every command takes.
 #[derive(Args)]
 pub(crate) struct Globals {
-    /// Language of messages and labels (en, zh-CN, zh-TW, …). Default: LC_ALL,
-    /// LC_MESSAGES or LANG, else en.
+    /// Language of messages and labels (en, zh-CN, zh-TW, …). Default: LANGUAGE,
+    /// LC_ALL, LC_MESSAGES or LANG, else en.
     #[arg(long, global = true, value_name = "LOCALE")]
     lang: Option<String>,
 
@@ -617,7 +617,9 @@ fn run(cli: &Cli, ui: &Ui) -> Result<Outcome, Failure> {
     };
     result.map_err(|error| {
         let suggestion = match &error {
-            Error::UnknownCode { vendor, code, .. } => registry.catalogue(vendor).ok().and_then(|c| nearest_code(c, code)),
+            Error::UnknownCode { vendor, code, .. } => {
+                registry.catalogue(vendor).ok().and_then(|c| nearest_code(c, code))
+            }
             _ => None,
         };
         match error {

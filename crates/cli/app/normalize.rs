@@ -358,10 +358,17 @@ struct LineError<'a> {
 /// wraps the body in a few members of its own.
 const LINE_SLACK: usize = 64 * 1024;
 
-/// Reads one line into `buffer`, keeping at most `cap` bytes of it, and returns its
-/// whole length with the newline: 0 at the end of the input. What is over `cap` is
-/// counted and dropped, so a line of any length costs `cap` bytes of memory.
-fn read_line_capped(reader: &mut dyn BufRead, buffer: &mut Vec<u8>, cap: usize) -> io::Result<usize> {
+/// What [`read_line_capped`] read.
+struct LineRead {
+    /// The line's whole length in bytes, its newline included: 0 at the end of the input.
+    length: usize,
+    /// Whether it ended with a newline (the last line may not).
+    newline: bool,
+}
+
+/// Reads one line into `buffer`, keeping at most `cap` bytes of it. What is over `cap`
+/// is counted and dropped, so a line of any length costs `cap` bytes of memory.
+fn read_line_capped(reader: &mut dyn BufRead, buffer: &mut Vec<u8>, cap: usize) -> io::Result<LineRead> {
     let mut total = 0;
     loop {
         let available = match reader.fill_buf() {
@@ -370,7 +377,7 @@ fn read_line_capped(reader: &mut dyn BufRead, buffer: &mut Vec<u8>, cap: usize) 
             Err(e) => return Err(e),
         };
         if available.is_empty() {
-            return Ok(total);
+            return Ok(LineRead { length: total, newline: false });
         }
         let (used, done) = match memchr::memchr(b'\n', available) {
             Some(at) => (at + 1, true),
@@ -381,7 +388,7 @@ fn read_line_capped(reader: &mut dyn BufRead, buffer: &mut Vec<u8>, cap: usize) 
         reader.consume(used);
         total += used;
         if done {
-            return Ok(total);
+            return Ok(LineRead { length: total, newline: true });
         }
     }
 }
@@ -445,12 +452,12 @@ fn stream(
         // One byte over the cap tells a line at the cap from a longer one.
         let read = read_line_capped(&mut *reader, &mut buffer, cap.saturating_add(1))
             .map_err(|e| Error::io(input_name.clone(), e))?;
-        if read == 0 {
+        if read.length == 0 {
             break;
         }
         summary.lines += 1;
         let line_number = summary.lines;
-        let length = read - usize::from(buffer.len() == read && buffer.ends_with(b"\n"));
+        let length = read.length - usize::from(read.newline);
         let line = buffer.strip_suffix(b"\n").unwrap_or(&buffer);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         let refused = |summary: &mut Summary, out: &mut BufWriter<_>, message: String, code: &'static str| {
@@ -482,80 +489,83 @@ fn stream(
             refused(&mut summary, &mut out, message, "not_a_body")
         } else {
             match normalizer.normalize_log_line(line, context) {
-            Ok(error) if error.code().is_none() && serde_json::from_slice::<serde::de::IgnoredAny>(line).is_err() => {
-                let message = ui.t_args("error-line-not-json", &numbers(0));
-                refused(&mut summary, &mut out, message, "not_json")
-            }
-            Ok(error) => {
-                summary.normalized += 1;
-                // Counted as the records show them: where the level withholds the
-                // vendor or whether the code is known, so does the summary.
-                if error.visible_known(expose) == Some(false) {
-                    summary.unknown += 1;
+                Ok(error)
+                    if error.code().is_none() && serde_json::from_slice::<serde::de::IgnoredAny>(line).is_err() =>
+                {
+                    let message = ui.t_args("error-line-not-json", &numbers(0));
+                    refused(&mut summary, &mut out, message, "not_json")
                 }
-                let vendor = match error.visible_vendor(expose) {
-                    Some(vendor) => vendor,
-                    None if error.vendor().is_some() => &withheld,
-                    None => &unidentified,
-                };
-                match summary.by_vendor.get_mut(vendor) {
-                    Some(count) => *count += 1,
-                    None => {
-                        summary.by_vendor.insert(vendor.to_string(), 1);
+                Ok(error) => {
+                    summary.normalized += 1;
+                    // Counted as the records show them: where the level withholds the
+                    // vendor or whether the code is known, so does the summary.
+                    if error.visible_known(expose) == Some(false) {
+                        summary.unknown += 1;
                     }
-                }
-                match format {
-                    Format::Problem => {
-                        // The problem document with the line it came from as its first member.
-                        record.clear();
-                        record.extend_from_slice(b"{\"line\":");
-                        number(&mut record, line_number);
-                        record.push(b',');
-                        let start = record.len();
-                        serde_json::to_writer(&mut record, &error.problem(ui.locale, expose, &options))
-                            .map(|()| {
-                                // The document's own opening brace is replaced by ours.
-                                record.remove(start);
-                                if record.ends_with(b",}") {
-                                    record.truncate(record.len() - 2);
-                                    record.push(b'}');
-                                }
-                            })
-                            .and_then(|()| out.write_all(&record).map_err(serde_json::Error::io))
+                    let vendor = match error.visible_vendor(expose) {
+                        Some(vendor) => vendor,
+                        None if error.vendor().is_some() => &withheld,
+                        None => &unidentified,
+                    };
+                    match summary.by_vendor.get_mut(vendor) {
+                        Some(count) => *count += 1,
+                        None => {
+                            summary.by_vendor.insert(vendor.to_string(), 1);
+                        }
                     }
-                    _ => {
-                        let kind = error.visible_kind(expose);
-                        let lines = kinds[usize::from(kind.index())].get_or_insert_with(|| {
-                            let mut written = Vec::new();
-                            write_kind(&mut written, kind, kind.public_kind(), error.http_status(expose));
-                            KindLines { kind: written, texts: None }
-                        });
-                        let mut pasted = Pasted { kind: Some(&lines.kind), texts: None };
-                        let rendered = if error.visible_params(expose).is_empty() {
-                            let (message, hint, escaped) = lines.texts.get_or_insert_with(|| {
-                                let (message, hint) = (error.message(ui.locale, expose), error.hint(ui.locale, expose));
-                                let mut escaped = Vec::new();
-                                write_texts(&mut escaped, &message, &hint);
-                                (message, hint, escaped)
+                    match format {
+                        Format::Problem => {
+                            // The problem document with the line it came from as its first member.
+                            record.clear();
+                            record.extend_from_slice(b"{\"line\":");
+                            number(&mut record, line_number);
+                            record.push(b',');
+                            let start = record.len();
+                            serde_json::to_writer(&mut record, &error.problem(ui.locale, expose, &options))
+                                .map(|()| {
+                                    // The document's own opening brace is replaced by ours.
+                                    record.remove(start);
+                                    if record.ends_with(b",}") {
+                                        record.truncate(record.len() - 2);
+                                        record.push(b'}');
+                                    }
+                                })
+                                .and_then(|()| out.write_all(&record).map_err(serde_json::Error::io))
+                        }
+                        _ => {
+                            let kind = error.visible_kind(expose);
+                            let lines = kinds[usize::from(kind.index())].get_or_insert_with(|| {
+                                let mut written = Vec::new();
+                                write_kind(&mut written, kind, kind.public_kind(), error.http_status(expose));
+                                KindLines { kind: written, texts: None }
                             });
-                            pasted.texts = Some(escaped);
-                            (Cow::Borrowed(message.as_str()), Cow::Borrowed(hint.as_str()))
-                        } else {
-                            (error.message(ui.locale, expose).into(), error.hint(ui.locale, expose).into())
-                        };
-                        record.clear();
-                        detection.clear();
-                        error.write_detection(&mut detection);
-                        let written = record_with(ui, &error, expose, Some(line_number), rendered, &detection)
-                            .write_to(&mut record, &pasted);
-                        written.and_then(|()| out.write_all(&record)).map_err(serde_json::Error::io)
+                            let mut pasted = Pasted { kind: Some(&lines.kind), texts: None };
+                            let rendered = if error.visible_params(expose).is_empty() {
+                                let (message, hint, escaped) = lines.texts.get_or_insert_with(|| {
+                                    let (message, hint) =
+                                        (error.message(ui.locale, expose), error.hint(ui.locale, expose));
+                                    let mut escaped = Vec::new();
+                                    write_texts(&mut escaped, &message, &hint);
+                                    (message, hint, escaped)
+                                });
+                                pasted.texts = Some(escaped);
+                                (Cow::Borrowed(message.as_str()), Cow::Borrowed(hint.as_str()))
+                            } else {
+                                (error.message(ui.locale, expose).into(), error.hint(ui.locale, expose).into())
+                            };
+                            record.clear();
+                            detection.clear();
+                            error.write_detection(&mut detection);
+                            let written = record_with(ui, &error, expose, Some(line_number), rendered, &detection)
+                                .write_to(&mut record, &pasted);
+                            written.and_then(|()| out.write_all(&record)).map_err(serde_json::Error::io)
+                        }
                     }
                 }
-            }
-            Err(error) => {
-                let message = describe(ui, &error);
-                refused(&mut summary, &mut out, message, error_code(&error))
-            }
+                Err(error) => {
+                    let message = describe(ui, &error);
+                    refused(&mut summary, &mut out, message, error_code(&error))
+                }
             }
         };
         let written = written.map_err(io::Error::from).and_then(|()| out.write_all(b"\n"));
