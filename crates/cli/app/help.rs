@@ -250,7 +250,7 @@ fn pages() -> Vec<(String, Command, String)> {
 }
 
 /// `errmap man [COMMAND] [--dir DIR]`.
-pub fn man(command: Option<&str>, dir: Option<&std::path::Path>) -> Result<Outcome, super::Failure> {
+pub fn man(ui: &Ui, command: Option<&str>, dir: Option<&std::path::Path>) -> Result<Outcome, super::Failure> {
     let pages = pages();
     if let Some(dir) = dir {
         let mut written = String::new();
@@ -269,10 +269,13 @@ pub fn man(command: Option<&str>, dir: Option<&std::path::Path>) -> Result<Outco
         }
         None => {
             let names: Vec<&str> = super::SUBCOMMANDS.iter().map(|(name, _)| *name).collect();
-            Err(super::Failure::Usage(format!(
-                "no manual page for '{}'; the commands are {}",
-                errmap_auth::text::sanitize(wanted),
-                names.join(", ")
+            let wanted = errmap_auth::text::sanitize(wanted);
+            Err(super::Failure::Usage(ui.t_args(
+                "error-no-man-page",
+                &[
+                    ("given", errmap_auth::messages::Arg::Text(&wanted)),
+                    ("list", errmap_auth::messages::Arg::Text(&names.join(", "))),
+                ],
             )))
         }
     }

@@ -395,22 +395,8 @@ impl Failure {
 
     fn message(&self, ui: &Ui) -> String {
         match self {
-            Failure::Library { error: error @ Error::UnknownCode { vendor, code, elsewhere }, suggestion } => {
-                let Some(suggestion) = suggestion else { return describe(ui, error) };
-                let code = errmap_auth::text::sanitize(code).into_owned();
-                let mut parts =
-                    vec![ui.t_args("error-unknown-code", &[("vendor", Arg::Text(vendor)), ("code", Arg::Text(&code))])];
-                parts.push(ui.t_args("error-did-you-mean", &[("suggestion", Arg::Text(suggestion))]));
-                if !elsewhere.is_empty() {
-                    parts.push(ui.t_args(
-                        "error-code-elsewhere",
-                        &[("code", Arg::Text(&code)), ("list", Arg::Text(&elsewhere.join(", ")))],
-                    ));
-                }
-                parts.push(ui.t_args("error-list-codes", &[("vendor", Arg::Text(vendor))]));
-                parts.join("; ")
-            }
-            Failure::Library { error, .. } | Failure::Write(error) => describe(ui, error),
+            Failure::Library { error, suggestion } => describe_with(ui, error, suggestion.as_deref()),
+            Failure::Write(error) => describe(ui, error),
             Failure::UnknownKind { given, suggestion } => {
                 let given = errmap_auth::text::sanitize(given).into_owned();
                 let mut parts = vec![ui.t_args("error-unknown-kind", &[("given", Arg::Text(&given))])];
@@ -571,7 +557,7 @@ fn run(cli: &Cli, ui: &Ui) -> Result<Outcome, Failure> {
     match &cli.command {
         Command::Check(args) => return Ok(check::run(ui, format, &args.paths)?),
         Command::Completions(args) => return Ok(help::completions(args.shell)),
-        Command::Man(args) => return help::man(args.command.as_deref(), args.dir.as_deref()),
+        Command::Man(args) => return help::man(ui, args.command.as_deref(), args.dir.as_deref()),
         _ => {}
     }
     let registry = registry(ui, &cli.globals.catalogs)?;
@@ -815,6 +801,11 @@ fn exit_code(error: &Error) -> u8 {
 
 /// A library error in the user's language.
 pub(crate) fn describe(ui: &Ui, error: &Error) -> String {
+    describe_with(ui, error, None)
+}
+
+/// [`describe`], with the code an unknown one most likely meant.
+fn describe_with(ui: &Ui, error: &Error, code_suggestion: Option<&str>) -> String {
     let text = |s: &str| errmap_auth::text::sanitize(s).into_owned();
     match error {
         Error::UnknownVendor { given, suggestion, known } => {
@@ -830,6 +821,10 @@ pub(crate) fn describe(ui: &Ui, error: &Error) -> String {
             let code = text(code);
             let mut parts =
                 vec![ui.t_args("error-unknown-code", &[("vendor", Arg::Text(vendor)), ("code", Arg::Text(&code))])];
+            if let Some(suggestion) = code_suggestion {
+                let suggestion = text(suggestion);
+                parts.push(ui.t_args("error-did-you-mean", &[("suggestion", Arg::Text(&suggestion))]));
+            }
             if !elsewhere.is_empty() {
                 parts.push(ui.t_args(
                     "error-code-elsewhere",
