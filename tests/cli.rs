@@ -285,12 +285,17 @@ fn normalize_jsonl_keeps_every_line_in_order() {
     let lines: Vec<Value> = result.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 4);
     assert_eq!((lines[0]["line"].as_u64(), lines[0]["code"].as_str()), (Some(1), Some("22011")));
-    assert_eq!(lines[1]["kind"], "unknown");
+    assert_eq!(
+        (lines[1]["line"].as_u64(), lines[1]["error_code"].as_str()),
+        (Some(2), Some("not_json")),
+        "{}",
+        lines[1]
+    );
     assert_eq!(lines[2]["line"], 3);
     assert!(lines[2]["error"].as_str().unwrap().contains("did you mean 'wilddog'"), "{}", lines[2]);
     assert_eq!((lines[3]["vendor"].as_str(), lines[3]["kind"].as_str()), (Some("authing"), Some("bad_password")));
-    assert!(result.stderr.contains("4 lines, 3 normalized"), "{}", result.stderr);
-    assert!(result.stderr.contains("1 errors"), "{}", result.stderr);
+    assert!(result.stderr.contains("4 lines, 2 normalized"), "{}", result.stderr);
+    assert!(result.stderr.contains("2 errors"), "{}", result.stderr);
 }
 
 #[test]

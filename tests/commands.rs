@@ -146,7 +146,8 @@ fn table_sssom_is_a_valid_mapping_set() {
 #[test]
 fn vendors_lists_every_catalogue() {
     let value = json(&["vendors"]);
-    let vendors = value.as_array().unwrap();
+    assert_eq!(value["schema_version"], 1);
+    let vendors = value["vendors"].as_array().unwrap();
     let ids: Vec<&str> = vendors.iter().map(|v| v["id"].as_str().unwrap()).collect();
     let builtin: Vec<&str> = errmap_auth::Registry::builtin().catalogues().iter().map(|c| c.id()).collect();
     assert_eq!(ids, builtin);
@@ -172,7 +173,7 @@ fn kinds_is_the_taxonomy_tree_with_counts() {
         own + below
     }
     let mut seen = Vec::new();
-    let total: u64 = value.as_array().unwrap().iter().map(|root| visit(root, None, &mut seen)).sum();
+    let total: u64 = value["kinds"].as_array().unwrap().iter().map(|root| visit(root, None, &mut seen)).sum();
     assert_eq!(seen.len(), errmap_auth::Kind::all().len(), "every kind once");
     let codes: usize = errmap_auth::Registry::builtin().catalogues().iter().map(|c| c.codes().len()).sum();
     assert_eq!(total as usize, codes, "every code counted once");
@@ -230,9 +231,10 @@ fn check_reports_every_problem_with_line_and_column() {
         assert_eq!(result.code, 2);
         serde_json::from_str(&result.stdout).unwrap()
     };
-    let problems = json[0]["problems"].as_array().unwrap();
+    let problems = json["files"][0]["problems"].as_array().unwrap();
     assert_eq!(problems.len(), expected.len(), "{json}");
-    assert_eq!(json[0]["valid"], false);
+    assert_eq!(json["files"][0]["valid"], false);
+    assert_eq!(json["valid"], false);
 }
 
 #[test]
@@ -254,7 +256,7 @@ fn the_built_in_data_passes_the_same_check() {
     assert_eq!(as_user.code, 2, "{}", as_user.stdout);
     assert!(as_user.stdout.contains("wilddog.toml:5:6: the id 'wilddog' is taken"), "{}", as_user.stdout);
     let files: Value = serde_json::from_str(&result.stdout).unwrap();
-    let ids: Vec<&str> = files.as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = files["files"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();
     let mut builtin: Vec<&str> = errmap_auth::Registry::builtin().catalogues().iter().map(|c| c.id()).collect();
     builtin.sort();
     let mut ids_sorted = ids.clone();
@@ -276,7 +278,8 @@ fn a_user_catalogue_joins_the_built_in_ones() {
     }));
     assert_eq!(by_env.code, 0, "{}", by_env.stderr);
     let vendors: Value = serde_json::from_str(&by_env.stdout).unwrap();
-    let gateway_entry = vendors.as_array().unwrap().iter().find(|v| v["id"] == "gateway").expect("loaded from env");
+    let gateway_entry =
+        vendors["vendors"].as_array().unwrap().iter().find(|v| v["id"] == "gateway").expect("loaded from env");
     assert_eq!(gateway_entry["builtin"], false);
     let table = run(errmap().args(["table", "gateway", "authing", "--catalog"]).arg(&gateway));
     assert_eq!(table.code, 0, "{}", table.stderr);

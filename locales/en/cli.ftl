@@ -80,7 +80,16 @@ detected-code = detected by code
 detected-message = kind taken from the message
 detected-status = kind taken from the HTTP status
 detected-none = not identified
-summary-jsonl = errmap: { $lines } lines, { $normalized } normalized ({ $unknown } without a known code), { $errors } errors; { $vendors }
+summary-jsonl = errmap: { $lines ->
+        [one] { $lines } line
+       *[other] { $lines } lines
+    }{ $blank ->
+        [0] {""}
+       *[other] {" "}({ $blank } blank)
+    }, { $normalized } normalized ({ $unknown } without a known code), { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }; { $vendors }
 error-body-too-large = the body has { $size } bytes, over the limit of { $limit }; raise --max-body-bytes to accept it
 error-format-unsupported = --format { $format } is not available for errmap { $command }; use one of: { $list }
 error-duplicate-builtin = the catalogue name '{ $name }' is built in; choose another id, or add `overrides = true` to replace the built-in catalogue
@@ -141,7 +150,7 @@ check-summary = { $files ->
 help-about = Translate authentication providers' error codes between vendors and into one canonical taxonomy.
 help-usage = Usage
 help-examples = Examples
-help-more = Exit codes: 0 ok, 1 not found or no equivalent, 2 usage or invalid input. `errmap COMMAND --help` shows a command's options.
+help-more = Exit codes: 0 ok, 1 not found or no equivalent, 2 usage or invalid input, 3 the output could not be written. `errmap help COMMAND` shows a command's options.
 help-options = Options
 help-arguments = Arguments
 help-commands = Commands
@@ -159,7 +168,7 @@ help-normalize = Turn a vendor's raw error body into one canonical error
 help-check = Check catalogue files and report every problem with file, line and column
 help-completions = Print a shell completion script
 help-man = Print the manual page (roff)
-help-arg-lang = Language of messages and labels (en, zh-CN, zh-TW); default: LC_ALL, LC_MESSAGES or LANG, else en
+help-arg-lang = Language of messages and labels (en, zh-CN, zh-TW); default: LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else en
 help-arg-format = Output format: text, json; problem for normalize; md, csv, sssom for table. In csv and sssom a cell a spreadsheet would run as a formula (one starting with =, +, -, @, a tab or a carriage return, even a code such as -1) is written as text: quoted, with a ' in front
 help-arg-color = When to colour the output: auto (a terminal without NO_COLOR), always, never
 help-arg-catalogs = Load extra catalogues from a file or a folder (repeatable); also ERRMAP_CATALOGUES
@@ -184,3 +193,16 @@ help-arg-normalize-max_body_bytes = Refuse bodies longer than this many bytes
 help-arg-check-paths = Catalogue files, or folders of *.toml files
 help-arg-check-as_builtin = Check the files as errmap's own data (mappings/): against each other only, not against the built-in catalogues
 help-arg-completions-shell = The shell: bash, zsh, fish, powershell or elvish
+
+## Kinds, conventions and the JSON lines stream
+
+label-children = narrower kinds
+error-unknown-kind = '{ $given }' is neither a kind nor a code reference (VENDOR:CODE, e.g. wilddog:22011)
+error-list-kinds = `errmap kinds` lists the kinds
+note-locale-fallback = errmap: no messages in '{ $asked }'; using { $used }
+error-jsonl-text = --jsonl writes one JSON record per line; leave out --format, or use --format json or --format problem
+error-search-empty = there is nothing to search for; give a message, a code, a symbol or a word
+error-line-not-json = line { $line } is not JSON
+error-line-not-a-body = line { $line } is not a body or a record (a bare number, true, false or null)
+error-line-too-long = line { $line } has { $size } bytes, over the limit of { $limit }; raise --max-body-bytes to accept it
+error-no-man-page = there is no manual page for '{ $given }'; the commands are { $list }

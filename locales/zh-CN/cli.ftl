@@ -77,7 +77,10 @@ detected-code = 根据错误码识别
 detected-message = 根据错误信息判定类型
 detected-status = 根据 HTTP 状态码判定类型
 detected-none = 未能识别
-summary-jsonl = errmap：共 { $lines } 行，已规范化 { $normalized } 行（其中 { $unknown } 行没有已知错误码），出错 { $errors } 行；{ $vendors }
+summary-jsonl = errmap：共 { $lines } 行{ $blank ->
+        [0] {""}
+       *[other] （空行 { $blank } 行）
+    }，已规范化 { $normalized } 行（其中 { $unknown } 行没有已知错误码），出错 { $errors } 行；{ $vendors }
 error-body-too-large = 响应体有 { $size } 字节，超过上限 { $limit }；如需接受，请调大 --max-body-bytes
 error-format-unsupported = errmap { $command } 不支持 --format { $format }；可用的格式：{ $list }
 error-duplicate-builtin = 目录名“{ $name }”是内置目录的名称；请换一个 id，或加上 `overrides = true` 以替换内置目录
@@ -131,7 +134,7 @@ check-summary = 已检查 { $files } 个文件，{ $invalid ->
 help-about = 在各身份认证服务商之间翻译错误码，并映射到统一的规范分类。
 help-usage = 用法
 help-examples = 示例
-help-more = 退出码：0 成功，1 未找到或无等价项，2 用法或输入无效。`errmap 命令 --help` 显示该命令的选项。
+help-more = 退出码：0 成功，1 未找到或无等价项，2 用法或输入无效，3 无法写出输出。`errmap help 命令` 显示该命令的选项。
 help-options = 选项
 help-arguments = 参数
 help-commands = 命令
@@ -149,7 +152,7 @@ help-normalize = 把厂商的原始错误响应体转换为统一的规范错误
 help-check = 检查目录文件，逐一报告每个问题所在的文件、行和列
 help-completions = 输出 shell 自动补全脚本
 help-man = 输出手册页（roff 格式）
-help-arg-lang = 消息和标签的语言（en、zh-CN、zh-TW）；默认取 LC_ALL、LC_MESSAGES 或 LANG，否则为 en
+help-arg-lang = 消息和标签的语言（en、zh-CN、zh-TW）；默认取 LANGUAGE、LC_ALL、LC_MESSAGES 或 LANG，否则为 en
 help-arg-format = 输出格式：text、json；normalize 另有 problem；table 另有 md、csv、sssom。csv 和 sssom 中，电子表格会当作公式执行的单元格（以 =、+、-、@、制表符或回车开头，代码 -1 也是）按文本写出：加引号，前面加 '
 help-arg-color = 何时使用颜色：auto（终端且未设置 NO_COLOR）、always、never
 help-arg-catalogs = 从文件或文件夹加载额外的目录（可重复）；也读取 ERRMAP_CATALOGUES
@@ -174,3 +177,16 @@ help-arg-normalize-max_body_bytes = 拒绝超过此字节数的响应体
 help-arg-check-paths = 目录文件，或包含 *.toml 文件的文件夹
 help-arg-check-as_builtin = 把文件当作 errmap 自带的数据（mappings/）检查：只相互比对，不与内置目录比对
 help-arg-completions-shell = shell 类型：bash、zsh、fish、powershell 或 elvish
+
+## 错误类型、约定与 JSON 行流
+
+label-children = 更具体的类型
+error-unknown-kind = “{ $given }”既不是错误类型，也不是错误码引用（VENDOR:CODE，例如 wilddog:22011）
+error-list-kinds = `errmap kinds` 列出所有错误类型
+note-locale-fallback = errmap：没有“{ $asked }”的消息；改用 { $used }
+error-jsonl-text = --jsonl 每行输出一条 JSON 记录；请去掉 --format，或使用 --format json 或 --format problem
+error-search-empty = 没有可搜索的内容；请给出一条消息、错误码、符号或词语
+error-line-not-json = 第 { $line } 行不是 JSON
+error-line-not-a-body = 第 { $line } 行不是响应体或记录（只是数字、true、false 或 null）
+error-line-too-long = 第 { $line } 行有 { $size } 字节，超过上限 { $limit }；如需接受，请调大 --max-body-bytes
+error-no-man-page = 没有“{ $given }”的手册页；命令有 { $list }

@@ -79,7 +79,10 @@ detected-code = 依錯誤碼偵測
 detected-message = 依訊息判定類別
 detected-status = 依 HTTP 狀態碼判定類別
 detected-none = 無法識別
-summary-jsonl = errmap：共 { $lines } 行，已正規化 { $normalized } 行（其中 { $unknown } 行沒有已知錯誤碼），錯誤 { $errors } 行；{ $vendors }
+summary-jsonl = errmap：共 { $lines } 行{ $blank ->
+        [0] {""}
+       *[other] （空白行 { $blank } 行）
+    }，已正規化 { $normalized } 行（其中 { $unknown } 行沒有已知錯誤碼），錯誤 { $errors } 行；{ $vendors }
 error-body-too-large = 回應本文有 { $size } 個位元組，超過上限 { $limit }；若要接受，請調高 --max-body-bytes
 error-format-unsupported = errmap { $command } 不支援 --format { $format }；請改用下列其中之一：{ $list }
 error-duplicate-builtin = 目錄名稱「{ $name }」為內建目錄所用；請改用其他 id，或加上 `overrides = true` 以取代內建目錄
@@ -137,7 +140,7 @@ check-summary = 已檢查 { $files ->
 help-about = 翻譯身分驗證服務供應商的錯誤碼：在不同廠商之間互相對照，並對應到統一的標準分類體系。
 help-usage = 用法
 help-examples = 範例
-help-more = 結束代碼：0 成功，1 找不到或無對應項目，2 用法錯誤或輸入無效。`errmap 指令 --help` 可顯示該指令的選項。
+help-more = 結束代碼：0 成功，1 找不到或無對應項目，2 用法錯誤或輸入無效，3 無法寫出輸出。`errmap help 指令` 可顯示該指令的選項。
 help-options = 選項
 help-arguments = 引數
 help-commands = 指令
@@ -155,7 +158,7 @@ help-normalize = 將廠商的原始錯誤回應本文轉換為單一的標準錯
 help-check = 檢查目錄檔案，並回報每個問題所在的檔案、行與欄
 help-completions = 輸出 shell 自動完成指令碼
 help-man = 輸出說明手冊頁（roff）
-help-arg-lang = 訊息與標籤的語言（en、zh-CN、zh-TW）；預設依序取自 LC_ALL、LC_MESSAGES 或 LANG，皆未設定時為 en
+help-arg-lang = 訊息與標籤的語言（en、zh-CN、zh-TW）；預設依序取自 LANGUAGE、LC_ALL、LC_MESSAGES 或 LANG，皆未設定時為 en
 help-arg-format = 輸出格式：text、json；normalize 另有 problem；table 另有 md、csv、sssom。csv 與 sssom 中，試算表會當作公式執行的儲存格（以 =、+、-、@、Tab 或歸位字元開頭，代碼 -1 也是）以文字寫出：加上引號，前面加 '
 help-arg-color = 何時為輸出上色：auto（終端機且未設定 NO_COLOR 時）、always、never
 help-arg-catalogs = 從檔案或資料夾載入額外的目錄（可重複指定）；也可使用 ERRMAP_CATALOGUES
@@ -180,3 +183,16 @@ help-arg-normalize-max_body_bytes = 拒絕超過此位元組數的回應本文
 help-arg-check-paths = 目錄檔案，或包含 *.toml 檔案的資料夾
 help-arg-check-as_builtin = 把檔案當作 errmap 內建的資料（mappings/）檢查：只互相比對，不與內建目錄比對
 help-arg-completions-shell = shell 種類：bash、zsh、fish、powershell 或 elvish
+
+## 錯誤類型、慣例與 JSON 行串流
+
+label-children = 更具體的類型
+error-unknown-kind = 「{ $given }」既不是錯誤類型，也不是錯誤碼參照（VENDOR:CODE，例如 wilddog:22011）
+error-list-kinds = `errmap kinds` 會列出所有錯誤類型
+note-locale-fallback = errmap：沒有「{ $asked }」的訊息；改用 { $used }
+error-jsonl-text = --jsonl 每行輸出一筆 JSON 記錄；請拿掉 --format，或改用 --format json 或 --format problem
+error-search-empty = 沒有可搜尋的內容；請提供一則訊息、錯誤碼、符號或詞語
+error-line-not-json = 第 { $line } 行不是 JSON
+error-line-not-a-body = 第 { $line } 行不是回應本文或記錄（只是數字、true、false 或 null）
+error-line-too-long = 第 { $line } 行有 { $size } 個位元組，超過上限 { $limit }；若要接受，請調高 --max-body-bytes
+error-no-man-page = 沒有「{ $given }」的手冊頁；指令有 { $list }

@@ -36,6 +36,15 @@ struct FileJson {
     notes: Vec<String>,
 }
 
+/// `errmap check --format json`.
+#[derive(Serialize)]
+struct CheckJson<'a> {
+    locale: errmap_auth::Locale,
+    /// Whether every file is valid.
+    valid: bool,
+    files: &'a [FileJson],
+}
+
 impl FileJson {
     /// A file (or folder) that could not be checked, with why, not at any line.
     fn refused(path: &std::path::Path, message: String) -> FileJson {
@@ -82,6 +91,11 @@ pub fn run(ui: &Ui, format: Format, paths: &[PathBuf], as_builtin: bool) -> Resu
     let mut files = Vec::new();
     let mut registry = if as_builtin { Registry::empty() } else { Registry::new() };
     for path in paths {
+        if path.as_os_str() == "-" {
+            let checked = read_stdin().and_then(|text| registry.check_text(&text, "-"));
+            files.push(report(ui, path, checked));
+            continue;
+        }
         match Catalogue::files_at(path) {
             Ok(found) if found.is_empty() => files.push(FileJson::refused(path, ui.t("check-empty-folder"))),
             Ok(found) => {
@@ -94,11 +108,7 @@ pub fn run(ui: &Ui, format: Format, paths: &[PathBuf], as_builtin: bool) -> Resu
     }
     let valid = files.iter().all(|f| f.valid);
     let stdout = match format {
-        Format::Json => {
-            let mut text = serde_json::to_string_pretty(&files).unwrap_or_default();
-            text.push('\n');
-            text
-        }
+        Format::Json => super::json::document(&CheckJson { locale: ui.locale, valid, files: &files }),
         _ => {
             let mut out = String::new();
             for file in &files {
@@ -137,4 +147,24 @@ pub fn run(ui: &Ui, format: Format, paths: &[PathBuf], as_builtin: bool) -> Resu
         }
     };
     Ok(Outcome { stdout, code: if valid { 0 } else { 2 } })
+}
+
+/// A catalogue from standard input, bounded as a catalogue file is.
+fn read_stdin() -> Result<String, Error> {
+    use std::io::Read;
+    let mut text = String::new();
+    let limit = errmap_auth::catalogue::MAX_CATALOGUE_BYTES;
+    std::io::stdin()
+        .lock()
+        .take(limit + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| Error::io("standard input".to_string(), e))?;
+    if text.len() as u64 > limit {
+        let message = format!("larger than {limit} bytes, the most a catalogue may hold; split it");
+        return Err(Error::io(
+            "standard input".to_string(),
+            std::io::Error::new(std::io::ErrorKind::InvalidData, message),
+        ));
+    }
+    Ok(text)
 }

@@ -9,8 +9,9 @@ use errmap_auth::text::sanitize;
 use errmap_auth::{Assessment, CodeRef, Error, Kind, Locale, Registry, Relation, Translation, assess};
 
 use super::json::{
-    CodeEntryJson, CodeJson, CodesJson, ExplainJson, KindJson, MatchJson, SettingJson, TargetJson, TranslateJson,
-    VariantJson, VariantTranslationJson, VendorJson,
+    CodeEntryJson, CodeJson, CodesJson, ExplainJson, KindDetailJson, KindDocumentJson, KindJson, KindTextJson,
+    KindsJson, MatchJson, SettingJson, TargetJson, TranslateJson, VariantJson, VariantTranslationJson, VendorJson,
+    VendorsJson,
 };
 use super::output::{self, DIM, HEADING, Table, Ui, paint, relation_style};
 use super::{Format, Outcome};
@@ -19,10 +20,7 @@ use super::{Format, Outcome};
 const DEFAULT_LIMIT: usize = 5;
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {
-    // Serializing plain data types with string keys cannot fail.
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
-    text.push('\n');
-    text
+    super::json::document(value)
 }
 
 fn code_json<'a>(ui: &Ui, code: CodeRef<'a>) -> CodeJson<'a> {
@@ -50,9 +48,13 @@ pub fn translate(
     let translations: Vec<Translation<'_>> = if targets.is_empty() {
         registry.translate_all(source)
     } else {
-        let mut catalogues = Vec::with_capacity(targets.len());
+        let mut catalogues: Vec<&errmap_auth::Catalogue> = Vec::with_capacity(targets.len());
         for target in targets {
-            catalogues.push(registry.catalogue(target)?);
+            let catalogue = registry.catalogue(target)?;
+            // A catalogue named twice (by its id and an alias) is translated once.
+            if !catalogues.iter().any(|seen| seen.id() == catalogue.id()) {
+                catalogues.push(catalogue);
+            }
         }
         catalogues.into_iter().map(|target| registry.translate(source, target)).collect()
     };
@@ -217,6 +219,11 @@ fn translate_text(ui: &Ui, source: CodeRef<'_>, translations: &[Translation<'_>]
 }
 
 pub fn explain(ui: &Ui, format: Format, registry: &Registry, reference: &str) -> Result<Outcome, Error> {
+    if !reference.contains(':') {
+        if let Some(kind) = Kind::from_id(reference) {
+            return Ok(kind_detail(ui, format, registry, kind));
+        }
+    }
     let code = registry.resolve(reference)?;
     let entry = code.entry();
     let kind = code.kind();
@@ -375,7 +382,7 @@ pub fn vendors(ui: &Ui, format: Format, registry: &Registry) -> Result<Outcome, 
         })
         .collect();
     let stdout = match format {
-        Format::Json => to_json(&rows),
+        Format::Json => to_json(&VendorsJson { locale: ui.locale, vendors: &rows }),
         _ => {
             let mut out = String::new();
             let mut table = Table::default();
@@ -439,7 +446,10 @@ pub fn kinds(ui: &Ui, format: Format, registry: &Registry) -> Result<Outcome, Er
                     children: kind.children().map(|child| node(ui, child, own, total)).collect(),
                 }
             }
-            to_json(&roots.iter().map(|&root| node(ui, root, &own, &total)).collect::<Vec<_>>())
+            to_json(&KindsJson {
+                locale: ui.locale,
+                kinds: roots.iter().map(|&root| node(ui, root, &own, &total)).collect(),
+            })
         }
         _ => {
             let mut table = Table::default();
@@ -466,6 +476,81 @@ pub fn kinds(ui: &Ui, format: Format, registry: &Registry) -> Result<Outcome, Er
         }
     };
     Ok(Outcome { stdout, code: 0 })
+}
+
+/// `errmap explain KIND` and `errmap kinds KIND`: a kind's meaning, neighbours, HTTP
+/// status, whether retrying helps, who can act, its messages and its codes per catalogue.
+pub fn kind_detail(ui: &Ui, format: Format, registry: &Registry, kind: Kind) -> Outcome {
+    let messages = ui.messages();
+    let mut codes: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for catalogue in registry.catalogues() {
+        let own: Vec<String> =
+            catalogue.code_refs().filter(|code| code.kind() == kind).map(|code| code.code().to_string()).collect();
+        if !own.is_empty() {
+            codes.insert(catalogue.id().to_string(), own);
+        }
+    }
+    let stdout = match format {
+        Format::Json => to_json(&KindDocumentJson {
+            locale: ui.locale,
+            kind: KindDetailJson {
+                id: kind,
+                parent: kind.parent(),
+                children: kind.children().collect(),
+                path: kind.path(),
+                category: kind.category(),
+                http_status: kind.http_status(),
+                retryable: kind.retryable(),
+                actor: kind.actor(),
+                public_kind: kind.public_kind(),
+                message: messages.kind_message(kind, ui.locale),
+                hint: messages.kind_hint(kind, ui.locale),
+                messages: Locale::ALL
+                    .iter()
+                    .map(|&locale| {
+                        let text = KindTextJson {
+                            message: messages.kind_message(kind, locale),
+                            hint: messages.kind_hint(kind, locale),
+                        };
+                        (locale.tag(), text)
+                    })
+                    .collect(),
+                codes,
+            },
+        }),
+        _ => {
+            let mut out = String::new();
+            let _ =
+                writeln!(out, "{}  ({})", paint(HEADING, &format!("{} {kind}", ui.t("label-kind"))), kind.category());
+            let mut table = Table::default();
+            let mut row = |label: &str, value: String| table.row([ui.t(label), value]);
+            row("label-message", messages.kind_message(kind, ui.locale));
+            row("label-hint", messages.kind_hint(kind, ui.locale));
+            let path: Vec<&str> = kind.path().into_iter().map(Kind::id).collect();
+            row("label-kind-path", path.join(" › "));
+            let children: Vec<&str> = kind.children().map(Kind::id).collect();
+            if !children.is_empty() {
+                row("label-children", children.join(", "));
+            }
+            row("label-http-status", kind.http_status().to_string());
+            row("label-retryable", ui.t(if kind.retryable() { "yes" } else { "no" }));
+            row("label-actor", ui.t(&format!("actor-{}", kind.actor().as_str())));
+            if kind.public_kind() != kind {
+                row("label-public-kind", kind.public_kind().to_string());
+            }
+            for locale in Locale::ALL {
+                if locale != ui.locale {
+                    row("label-translation", format!("{}  [{}]", messages.kind_message(kind, locale), locale.tag()));
+                }
+            }
+            for (catalogue, own) in &codes {
+                row("label-codes", format!("{catalogue}: {}", own.join(", ")));
+            }
+            table.render("  ", &mut out);
+            out
+        }
+    };
+    Outcome { stdout, code: 0 }
 }
 
 /// One result of `errmap search --format json`.

@@ -145,18 +145,138 @@ pub fn localize(command: Command, ui: &Ui, args: &[OsString]) -> Command {
     command
 }
 
-/// `errmap completions SHELL`.
+/// Where a catalogue id is taken, by subcommand and argument: completions offer the
+/// built-in ids there.
+const CATALOGUE_ARGUMENTS: &[(&str, &str)] = &[
+    ("translate", "targets"),
+    ("table", "from"),
+    ("table", "to"),
+    ("codes", "vendor"),
+    ("search", "vendor"),
+    ("normalize", "vendor"),
+];
+
+/// `errmap completions SHELL`: subcommands and options, the built-in catalogue ids
+/// where a catalogue is named, `VENDOR:` where a code is, and kind ids for `kinds`.
 pub fn completions(shell: Shell) -> Outcome {
+    let registry = errmap_auth::Registry::builtin();
+    let ids: Vec<String> = registry.catalogues().iter().map(|c| c.id().to_string()).collect();
+    let prefixes: Vec<String> = ids.iter().map(|id| format!("{id}:")).collect();
+    let kinds: Vec<String> = errmap_auth::Kind::all().map(|kind| kind.id().to_string()).collect();
+    let offer = |values: Vec<String>| clap::builder::PossibleValuesParser::new(values);
     let mut command = <super::Cli as clap::CommandFactory>::command();
+    let names: Vec<String> = command.get_subcommands().map(|sub| sub.get_name().to_string()).collect();
+    for subcommand in names {
+        let (ids, prefixes, kinds) = (ids.clone(), prefixes.clone(), kinds.clone());
+        command = command.mut_subcommand(&subcommand, |sub| {
+            // In place: `mut_arg` would move the argument last, and positionals count by place.
+            sub.mut_args(|arg| {
+                let id = arg.get_id().as_str();
+                if CATALOGUE_ARGUMENTS.contains(&(subcommand.as_str(), id)) {
+                    arg.value_parser(offer(ids.clone()))
+                } else if id == "reference" {
+                    let mut values = prefixes.clone();
+                    if subcommand == "explain" {
+                        values.extend(kinds.iter().cloned());
+                    }
+                    arg.value_parser(offer(values))
+                } else if subcommand == "kinds" && id == "kind" {
+                    arg.value_parser(offer(kinds.clone()))
+                } else {
+                    arg
+                }
+            })
+        });
+    }
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "errmap", &mut script);
     Outcome { stdout: String::from_utf8_lossy(&script).into_owned(), code: 0 }
 }
 
-/// `errmap man`.
-pub fn man() -> Result<Outcome, Error> {
-    let command = <super::Cli as clap::CommandFactory>::command();
+/// The sections every page ends with: exit status, environment, examples.
+fn closing_sections(name: &str) -> String {
+    let mut roff = String::from(
+        ".SH \"EXIT STATUS\"\n\
+         .TP\n0\nSuccess.\n\
+         .TP\n1\nNot found: no such code, no equivalent in any target, or nothing matched a search.\n\
+         .TP\n2\nUsage or invalid input: unknown vendor or kind, malformed VENDOR:CODE, bad arguments, \
+         an unsupported \\-\\-format, an unreadable or invalid file, a body over \\-\\-max\\-body\\-bytes.\n\
+         .TP\n3\nThe output could not be written (not a closed pipe, which ends quietly with 0).\n\
+         .SH ENVIRONMENT\n\
+         .TP\nLANGUAGE\nA :\\-separated list of languages, read as gettext reads it, before the following.\n\
+         .TP\nLC_ALL, LC_MESSAGES, LANG\nThe language of messages when \\-\\-lang is not given (en, zh\\-CN, zh\\-TW; else en).\n\
+         .TP\nERRMAP_CATALOGUES, ERRMAP_CATALOGS\nExtra catalogue files or folders, separated as in PATH.\n\
+         .TP\nNO_COLOR\nNo colour, unless \\-\\-color always.\n\
+         .SH EXAMPLES\n",
+    );
+    let lines: Vec<&str> = if name.is_empty() {
+        vec![
+            "errmap translate wilddog:22011 authing",
+            "errmap table wilddog authing --format md",
+            "errmap help translate",
+        ]
+    } else {
+        EXAMPLES.iter().find(|(n, _)| *n == name).map_or(Vec::new(), |(_, lines)| lines.to_vec())
+    };
+    for line in lines {
+        roff.push_str(".PP\n.nf\n");
+        roff.push_str(&line.replace('\\', "\\e").replace('-', "\\-").replace('\'', "\\(aq"));
+        roff.push_str("\n.fi\n");
+    }
+    roff
+}
+
+/// One manual page: clap's sections, then [`closing_sections`].
+fn page(command: Command, name: &str) -> Result<Vec<u8>, Error> {
+    let io = |e| Error::io_write("<stdout>".to_string(), e);
+    let man = clap_mangen::Man::new(command);
     let mut page = Vec::new();
-    clap_mangen::Man::new(command).render(&mut page).map_err(|e| Error::io("<stdout>".to_string(), e))?;
-    Ok(Outcome { stdout: String::from_utf8_lossy(&page).into_owned(), code: 0 })
+    man.render(&mut page).map_err(io)?;
+    page.extend_from_slice(closing_sections(name).as_bytes());
+    Ok(page)
+}
+
+/// The whole definition, with a page name per subcommand as clap_mangen names them.
+fn pages() -> Vec<(String, Command, String)> {
+    let mut command = <super::Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
+    command.build();
+    let mut pages = vec![("errmap".to_string(), command.clone(), String::new())];
+    for sub in command.get_subcommands() {
+        let name = sub.get_name().to_string();
+        let titled = sub.clone().name(format!("errmap-{name}")).display_name(format!("errmap-{name}"));
+        pages.push((format!("errmap-{name}"), titled, name));
+    }
+    pages
+}
+
+/// `errmap man [COMMAND] [--dir DIR]`.
+pub fn man(ui: &Ui, command: Option<&str>, dir: Option<&std::path::Path>) -> Result<Outcome, super::Failure> {
+    let pages = pages();
+    if let Some(dir) = dir {
+        let mut written = String::new();
+        for (file, definition, name) in pages {
+            let path = dir.join(format!("{file}.1"));
+            let text = page(definition, &name)?;
+            std::fs::write(&path, text).map_err(|e| Error::io_write(path.display().to_string(), e))?;
+            written.push_str(&format!("{}\n", path.display()));
+        }
+        return Ok(Outcome { stdout: written, code: 0 });
+    }
+    let wanted = command.unwrap_or("");
+    match pages.into_iter().find(|(_, _, name)| name == wanted) {
+        Some((_, definition, name)) => {
+            Ok(Outcome { stdout: String::from_utf8_lossy(&page(definition, &name)?).into_owned(), code: 0 })
+        }
+        None => {
+            let names: Vec<&str> = super::SUBCOMMANDS.iter().map(|(name, _)| *name).collect();
+            let wanted = errmap_auth::text::sanitize(wanted);
+            Err(super::Failure::Usage(ui.t_args(
+                "error-no-man-page",
+                &[
+                    ("given", errmap_auth::messages::Arg::Text(&wanted)),
+                    ("list", errmap_auth::messages::Arg::Text(&names.join(", "))),
+                ],
+            )))
+        }
+    }
 }

@@ -1,7 +1,10 @@
 //! The JSON wire format of `--format json`: serialization-only types, one per command.
 //!
-//! This is a stable interface for programs; the README documents it and
-//! `tests/cli.rs` pins it. Add fields freely; never rename or remove one.
+//! This is a stable interface for programs; the README documents it, `schemas/` holds
+//! a JSON Schema for every document and `tests/schemas.rs` validates the output against
+//! them. Add fields freely; renaming or removing one raises [`SCHEMA_VERSION`].
+//!
+//! Every document is an object that starts with `schema_version` and carries `locale`.
 //!
 //! Common fields: `vendor` is a catalogue id; `code` is the vendor's code as a string;
 //! `kind` a kind id; `match` how precisely a code means its kind (`exact`, `close`,
@@ -16,6 +19,93 @@ use errmap_auth::messages::LocalizedText;
 use errmap_auth::taxonomy::{Actor, Category};
 use errmap_auth::{CodeRef, Kind, KindMatch, Locale, Relation};
 use serde::Serialize;
+
+/// The version of the documents' shape: raised when a member is renamed or removed,
+/// never when one is added.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A document with `schema_version` before its own members.
+#[derive(Serialize)]
+struct Versioned<'a, T> {
+    schema_version: u32,
+    #[serde(flatten)]
+    document: &'a T,
+}
+
+/// `document` as pretty JSON with `schema_version` first, and a final newline.
+pub fn document<T: Serialize>(document: &T) -> String {
+    // Plain data with string keys: serializing it cannot fail.
+    let mut text =
+        serde_json::to_string_pretty(&Versioned { schema_version: SCHEMA_VERSION, document }).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// `errmap vendors`.
+#[derive(Serialize)]
+pub struct VendorsJson<'a> {
+    pub locale: Locale,
+    pub vendors: &'a [VendorJson<'a>],
+}
+
+/// `errmap kinds`.
+#[derive(Serialize)]
+pub struct KindsJson {
+    pub locale: Locale,
+    /// The roots of the taxonomy, each with its descendants.
+    pub kinds: Vec<KindJson>,
+}
+
+/// `errmap explain KIND` and `errmap kinds KIND`.
+#[derive(Serialize)]
+pub struct KindDocumentJson {
+    pub locale: Locale,
+    pub kind: KindDetailJson,
+}
+
+/// One kind with its neighbours, messages and codes.
+#[derive(Serialize)]
+pub struct KindDetailJson {
+    pub id: Kind,
+    pub parent: Option<Kind>,
+    pub children: Vec<Kind>,
+    /// From the root of the taxonomy down to the kind.
+    pub path: Vec<Kind>,
+    pub category: Category,
+    pub http_status: u16,
+    pub retryable: bool,
+    pub actor: Actor,
+    pub public_kind: Kind,
+    /// The message and hint in `locale`.
+    pub message: String,
+    pub hint: String,
+    /// The message and hint in every shipped locale.
+    pub messages: BTreeMap<&'static str, KindTextJson>,
+    /// Per catalogue, the codes mapped to the kind itself.
+    pub codes: BTreeMap<String, Vec<String>>,
+}
+
+/// A kind's message and hint in one locale.
+#[derive(Serialize)]
+pub struct KindTextJson {
+    pub message: String,
+    pub hint: String,
+}
+
+/// What `--format json` writes when a command fails.
+#[derive(Serialize)]
+pub struct ErrorDocumentJson<'a> {
+    pub locale: Locale,
+    pub error: ErrorJson<'a>,
+}
+
+/// A failure: a stable code, the message as on stderr, and the likely intended name.
+#[derive(Serialize)]
+pub struct ErrorJson<'a> {
+    pub code: &'static str,
+    pub message: &'a str,
+    pub suggestion: Option<&'a str>,
+}
 
 /// A code as it appears in every output.
 #[derive(Serialize)]

@@ -1,8 +1,9 @@
 //! The `errmap` command line: argument definitions, dispatch and exit codes.
 //!
 //! Exit codes: 0 success; 1 not found (an unknown code, or no equivalent in any
-//! target asked for); 2 usage or invalid input. Errors go to stderr, data to stdout; a
-//! closed stdout (`errmap codes x | head`) is not an error.
+//! target asked for); 2 usage or invalid input; 3 the output could not be written.
+//! Errors go to stderr, data to stdout (with `--format json`, the error too, as a
+//! document); a closed stdout (`errmap codes x | head`) is not an error.
 
 mod check;
 mod commands;
@@ -39,8 +40,8 @@ pub(crate) struct Cli {
 /// The options every command takes.
 #[derive(Args)]
 pub(crate) struct Globals {
-    /// Language of messages and labels (en, zh-CN, zh-TW, …). Default: LC_ALL,
-    /// LC_MESSAGES or LANG, else en.
+    /// Language of messages and labels (en, zh-CN, zh-TW, …). Default: LANGUAGE,
+    /// LC_ALL, LC_MESSAGES or LANG, else en.
     #[arg(long, global = true, value_name = "LOCALE")]
     lang: Option<String>,
 
@@ -106,8 +107,8 @@ pub(crate) enum Command {
     Codes(CodesArgs),
     /// List the catalogues: id, name, aliases, number of codes, share mapped exactly.
     Vendors,
-    /// Show the taxonomy as a tree, with the number of codes under each kind.
-    Kinds,
+    /// Show the taxonomy as a tree, with the number of codes under each kind; or one kind.
+    Kinds(KindsArgs),
     /// Turn a vendor's raw error body into one canonical error.
     ///
     /// Reads one body from FILE or standard input; with --jsonl, one body per line, one
@@ -118,8 +119,8 @@ pub(crate) enum Command {
     Check(CheckArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
-    /// Print the manual page (roff).
-    Man,
+    /// Print the manual page (roff), or write every page to a folder.
+    Man(ManArgs),
 }
 
 /// What adds a subcommand's arguments to it: `augment_args` of its `#[derive(Args)]`.
@@ -135,11 +136,11 @@ const SUBCOMMANDS: &[(&str, AddArguments)] = &[
     ("table", TableArgs::augment_args),
     ("codes", CodesArgs::augment_args),
     ("vendors", |command| command),
-    ("kinds", |command| command),
+    ("kinds", KindsArgs::augment_args),
     ("normalize", NormalizeArgs::augment_args),
     ("check", CheckArgs::augment_args),
     ("completions", CompletionsArgs::augment_args),
-    ("man", |command| command),
+    ("man", ManArgs::augment_args),
 ];
 
 /// `errmap translate`.
@@ -157,8 +158,25 @@ pub(crate) struct TranslateArgs {
 /// `errmap explain`.
 #[derive(Args)]
 pub(crate) struct ExplainArgs {
-    /// The code, as VENDOR:CODE.
+    /// The code, as VENDOR:CODE, or a kind id.
     reference: String,
+}
+
+/// `errmap kinds`.
+#[derive(Args)]
+pub(crate) struct KindsArgs {
+    /// Show only this kind, with its codes (as `errmap explain KIND`).
+    kind: Option<String>,
+}
+
+/// `errmap man`.
+#[derive(Args)]
+pub(crate) struct ManArgs {
+    /// The page of one command (errmap-COMMAND(1)); errmap(1) when omitted.
+    command: Option<String>,
+    /// Write errmap.1 and every errmap-COMMAND.1 into this folder instead.
+    #[arg(long, value_name = "DIR", conflicts_with = "command")]
+    dir: Option<PathBuf>,
 }
 
 /// `errmap search`.
@@ -170,8 +188,8 @@ pub(crate) struct SearchArgs {
     /// Look only in this catalogue.
     #[arg(long)]
     vendor: Option<String>,
-    /// Show at most this many results.
-    #[arg(long, default_value_t = 10)]
+    /// Show at most this many results (1 or more).
+    #[arg(long, default_value_t = 10, value_parser = limit_value)]
     limit: usize,
 }
 
@@ -186,6 +204,22 @@ pub(crate) struct TableArgs {
     /// (weak candidate hidden)" and the summary counts them.
     #[arg(long, value_name = "N", value_parser = confidence_value, allow_negative_numbers = true)]
     min_confidence: Option<f64>,
+}
+
+/// A number of results: 1 or more.
+fn limit_value(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("'{text}' is not a number of results: give 1 or more, such as 10")),
+    }
+}
+
+/// An HTTP status: 100 to 599.
+fn status_value(text: &str) -> Result<u16, String> {
+    match text.parse::<u16>() {
+        Ok(n) if (100..=599).contains(&n) => Ok(n),
+        _ => Err(format!("'{text}' is not an HTTP status: give a number from 100 to 599, such as 400")),
+    }
 }
 
 /// A confidence threshold: a number from 0 to 1.
@@ -206,13 +240,13 @@ pub(crate) struct CodesArgs {
 /// `errmap normalize`.
 #[derive(Args)]
 pub(crate) struct NormalizeArgs {
-    /// A file holding the body (or the lines with --jsonl); standard input if omitted.
+    /// A file holding the body (or the lines with --jsonl); standard input if omitted or `-`.
     file: Option<PathBuf>,
     /// The catalogue the body came from; wins over detection.
     #[arg(long)]
     vendor: Option<String>,
-    /// The HTTP status of the vendor's response.
-    #[arg(long)]
+    /// The HTTP status of the vendor's response, 100 to 599.
+    #[arg(long, value_parser = status_value)]
     status: Option<u16>,
     /// The Content-Type of the vendor's response.
     #[arg(long)]
@@ -231,7 +265,7 @@ pub(crate) struct NormalizeArgs {
 /// `errmap check`.
 #[derive(Args)]
 pub(crate) struct CheckArgs {
-    /// Catalogue files, or folders of *.toml files.
+    /// Catalogue files, or folders of *.toml files; `-` reads one from standard input.
     #[arg(required = true, num_args = 1..)]
     paths: Vec<PathBuf>,
     /// Check the files as errmap's own data (mappings/): against each other only, not
@@ -256,11 +290,11 @@ impl Command {
             Command::Table(_) => "table",
             Command::Codes(_) => "codes",
             Command::Vendors => "vendors",
-            Command::Kinds => "kinds",
+            Command::Kinds(_) => "kinds",
             Command::Normalize(_) => "normalize",
             Command::Check(_) => "check",
             Command::Completions(_) => "completions",
-            Command::Man => "man",
+            Command::Man(_) => "man",
         }
     }
 
@@ -269,7 +303,7 @@ impl Command {
         match self {
             Command::Normalize(_) => &[Format::Text, Format::Json, Format::Problem],
             Command::Table(_) => &[Format::Text, Format::Json, Format::Md, Format::Csv, Format::Sssom],
-            Command::Completions(_) | Command::Man => &[Format::Text],
+            Command::Completions(_) | Command::Man(_) => &[Format::Text],
             _ => &[Format::Text, Format::Json],
         }
     }
@@ -301,82 +335,265 @@ fn early_flag(args: &[OsString], name: &str) -> Option<String> {
     found
 }
 
+/// Why a command failed, with what the error document and the exit code need.
+pub(crate) enum Failure {
+    /// The library refused: an unknown vendor or code, a bad file, a body too large.
+    Library {
+        error: Error,
+        /// The likely intended code, for an unknown one.
+        suggestion: Option<String>,
+    },
+    /// A name that is neither a kind nor a `VENDOR:CODE` reference.
+    UnknownKind { given: String, suggestion: Option<String> },
+    /// Arguments clap accepts but the command cannot use; the message says why.
+    Usage(String),
+    /// `--format` names a format the command does not write.
+    FormatUnsupported(String),
+    /// The output could not be written (not a closed pipe).
+    Write(Error),
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Failure {
+        Failure::Library { error, suggestion: None }
+    }
+}
+
+impl Failure {
+    /// The stable code of the error document (`error.code`).
+    fn code(&self) -> &'static str {
+        match self {
+            Failure::Library { error, .. } => match error {
+                Error::UnknownVendor { .. } => "unknown_vendor",
+                Error::UnknownCode { .. } => "unknown_code",
+                Error::MalformedReference { .. } => "malformed_reference",
+                Error::InvalidCatalogue { .. } => "invalid_catalogue",
+                Error::DuplicateCatalogue { .. } => "duplicate_catalogue",
+                Error::BodyTooLarge { .. } => "body_too_large",
+                Error::Io { .. } => "io",
+                _ => "invalid_input",
+            },
+            Failure::UnknownKind { .. } => "unknown_kind",
+            Failure::Usage(_) => "usage",
+            Failure::FormatUnsupported(_) => "format_unsupported",
+            Failure::Write(_) => "io",
+        }
+    }
+
+    /// The likely intended name, if there is one.
+    fn suggestion(&self) -> Option<&str> {
+        match self {
+            Failure::Library { error: Error::UnknownVendor { suggestion, .. }, .. } => suggestion.as_deref(),
+            Failure::Library { suggestion, .. } | Failure::UnknownKind { suggestion, .. } => suggestion.as_deref(),
+            _ => None,
+        }
+    }
+
+    fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Library { error, .. } => exit_code(error),
+            Failure::Write(_) => 3,
+            _ => 2,
+        }
+    }
+
+    fn message(&self, ui: &Ui) -> String {
+        match self {
+            Failure::Library { error, suggestion } => describe_with(ui, error, suggestion.as_deref()),
+            Failure::Write(error) => describe(ui, error),
+            Failure::UnknownKind { given, suggestion } => {
+                let given = errmap_auth::text::sanitize(given).into_owned();
+                let mut parts = vec![ui.t_args("error-unknown-kind", &[("given", Arg::Text(&given))])];
+                if let Some(suggestion) = suggestion {
+                    parts.push(ui.t_args("error-did-you-mean", &[("suggestion", Arg::Text(suggestion))]));
+                }
+                parts.push(ui.t("error-list-kinds"));
+                parts.join("; ")
+            }
+            Failure::Usage(message) | Failure::FormatUnsupported(message) => message.clone(),
+        }
+    }
+}
+
+/// Reports `failure` on stderr and, with `--format json`, as a document on stdout.
+fn report(ui: &Ui, format: Format, failure: &Failure) -> ExitCode {
+    let message = failure.message(ui);
+    output::error(ui, &message);
+    if format == Format::Json {
+        let document = json::document(&json::ErrorDocumentJson {
+            locale: ui.locale,
+            error: json::ErrorJson { code: failure.code(), message: &message, suggestion: failure.suggestion() },
+        });
+        let _ = io::stdout().lock().write_all(document.as_bytes());
+    }
+    ExitCode::from(failure.exit_code())
+}
+
+/// The locale of the messages, and the `--lang` asked for when errmap ships no locale
+/// for it. `--lang` wins; then, as gettext reads them, the first shipped locale of
+/// `LANGUAGE` (a `:`-separated list, ignored when the locale is `C` or `POSIX`), then
+/// `LC_ALL`, `LC_MESSAGES`, `LANG`; then English.
+fn choose_locale(flag: Option<&str>, var: impl Fn(&str) -> Option<String>) -> (Locale, Option<String>) {
+    if let Some(flag) = flag {
+        return match Locale::negotiate(flag) {
+            Some(locale) => (locale, None),
+            None => (Locale::En, Some(flag.to_string())),
+        };
+    }
+    let setting = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|name| var(name).filter(|v| !v.trim().is_empty()));
+    let posix = setting.as_deref().is_some_and(|value| {
+        let name = value.split(['.', '@']).next().unwrap_or("");
+        name.eq_ignore_ascii_case("C") || name.eq_ignore_ascii_case("POSIX")
+    });
+    if !posix {
+        if let Some(list) = var("LANGUAGE") {
+            if let Some(locale) = list.split(':').find_map(Locale::negotiate) {
+                return (locale, None);
+            }
+        }
+    }
+    (setting.as_deref().and_then(Locale::negotiate).unwrap_or(Locale::En), None)
+}
+
+/// `errmap help [COMMAND]` as `errmap [COMMAND] --help`: the word `help` where a
+/// subcommand's name would be is taken out and `--help` put after the command.
+fn help_as_flag(args: Vec<OsString>) -> Vec<OsString> {
+    let top = Globals::augment_args(clap::Command::new("errmap"));
+    match first_positional(&top, &args) {
+        Some(at) if args[at] == "help" => {
+            let mut rewritten: Vec<OsString> = args[..at].to_vec();
+            rewritten.extend(args[at + 1..].iter().cloned());
+            rewritten.push(OsString::from("--help"));
+            rewritten
+        }
+        _ => args,
+    }
+}
+
+/// A refusal of clap's (or its help and version, which are not failures); with
+/// `--format json`, also as an error document on stdout.
+fn clap_failure(ui: &Ui, args: &[OsString], error: &clap::Error) -> ExitCode {
+    let _ = error.print();
+    if !error.use_stderr() {
+        return ExitCode::from(0);
+    }
+    if early_flag(args, "format").as_deref() == Some("json") {
+        // clap's first paragraph, without its `error: ` label: what was wrong.
+        let rendered = error.to_string();
+        let paragraph: Vec<&str> = rendered.lines().take_while(|line| !line.trim().is_empty()).map(str::trim).collect();
+        let joined = paragraph.join(" ");
+        let message = joined.strip_prefix("error: ").unwrap_or(&joined);
+        let document = json::document(&json::ErrorDocumentJson {
+            locale: ui.locale,
+            error: json::ErrorJson { code: "usage", message, suggestion: None },
+        });
+        let _ = io::stdout().lock().write_all(document.as_bytes());
+    }
+    ExitCode::from(2)
+}
+
 /// Parses the arguments, runs the command and turns the result into an exit code.
 pub fn main() -> ExitCode {
-    let args: Vec<OsString> = std::env::args_os().collect();
-    let ui = Ui::new(Locale::from_env(early_flag(&args, "lang").as_deref()));
+    let args = help_as_flag(std::env::args_os().collect());
+    let (locale, unshipped) = choose_locale(early_flag(&args, "lang").as_deref(), |name| std::env::var(name).ok());
+    let ui = Ui::new(locale);
     let color = match early_flag(&args, "color").as_deref() {
         Some("always") => ColorWhen::Always,
         Some("never") => ColorWhen::Never,
         _ => ColorWhen::Auto,
     };
     output::set_color(color == ColorWhen::Always, color == ColorWhen::Never);
+    if let Some(asked) = unshipped {
+        let asked = errmap_auth::text::sanitize(&asked).into_owned();
+        eprintln!(
+            "{}",
+            ui.t_args("note-locale-fallback", &[("asked", Arg::Text(&asked)), ("used", Arg::Text(locale.tag()))])
+        );
+    }
     let command = help::localize(command_for(&args), &ui, &args);
-    let cli = match command.try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m)) {
-        Ok(cli) => cli,
-        Err(error) => {
-            let _ = error.print();
-            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
-        }
+    let parsed = command.try_get_matches_from(&args).and_then(|matches| {
+        let cli = Cli::from_arg_matches(&matches)?;
+        Ok((matches, cli))
+    });
+    let (matches, cli) = match parsed {
+        Ok(parsed) => parsed,
+        Err(error) => return clap_failure(&ui, &args, &error),
     };
     let format = cli.globals.format;
     if !cli.command.formats().contains(&format) {
         let allowed: Vec<&str> = cli.command.formats().iter().map(|f| f.name()).collect();
-        output::error(
-            &ui,
-            &ui.t_args(
-                "error-format-unsupported",
-                &[
-                    ("format", Arg::Text(format.name())),
-                    ("command", Arg::Text(cli.command.name())),
-                    ("list", Arg::Text(&allowed.join(", "))),
-                ],
-            ),
+        let message = ui.t_args(
+            "error-format-unsupported",
+            &[
+                ("format", Arg::Text(format.name())),
+                ("command", Arg::Text(cli.command.name())),
+                ("list", Arg::Text(&allowed.join(", "))),
+            ],
         );
-        return ExitCode::from(2);
+        return report(&ui, format, &Failure::FormatUnsupported(message));
     }
-    let result = run(&cli, &ui);
-    match result {
+    let given = Some(clap::parser::ValueSource::CommandLine);
+    let format_given = matches.value_source("format") == given
+        || matches.subcommand().is_some_and(|(_, sub)| sub.value_source("format") == given);
+    if let Command::Normalize(args) = &cli.command {
+        if args.jsonl && format == Format::Text && format_given {
+            return report(&ui, format, &Failure::Usage(ui.t("error-jsonl-text")));
+        }
+    }
+    match run(&cli, &ui) {
         Ok(outcome) => {
             let mut stdout = anstream::stdout().lock();
             match stdout.write_all(outcome.stdout.as_bytes()).and_then(|()| stdout.flush()) {
                 Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-                    output::error(&ui, &describe(&ui, &Error::io_write(ui.t("label-standard-output"), e)));
-                    ExitCode::from(2)
+                    let failure = Failure::Write(Error::io_write(ui.t("label-standard-output"), e));
+                    output::error(&ui, &failure.message(&ui));
+                    ExitCode::from(failure.exit_code())
                 }
                 _ => ExitCode::from(outcome.code),
             }
         }
-        Err(error) => {
-            output::error(&ui, &describe(&ui, &error));
-            ExitCode::from(exit_code(&error))
-        }
+        Err(failure) => report(&ui, format, &failure),
     }
 }
 
-fn run(cli: &Cli, ui: &Ui) -> Result<Outcome, Error> {
+fn run(cli: &Cli, ui: &Ui) -> Result<Outcome, Failure> {
     let format = cli.globals.format;
     match &cli.command {
-        Command::Check(args) => return check::run(ui, format, &args.paths, args.as_builtin),
+        Command::Check(args) => return Ok(check::run(ui, format, &args.paths, args.as_builtin)?),
         Command::Completions(args) => return Ok(help::completions(args.shell)),
-        Command::Man => return help::man(),
+        Command::Man(args) => return help::man(ui, args.command.as_deref(), args.dir.as_deref()),
         _ => {}
     }
     let registry = registry(&cli.globals.catalogs)?;
     let registry = registry.as_ref();
-    match &cli.command {
+    let result = match &cli.command {
         Command::Translate(args) => commands::translate(ui, format, registry, &args.reference, &args.targets, args.all),
-        Command::Explain(args) => commands::explain(ui, format, registry, &args.reference),
+        Command::Explain(args) => {
+            if !args.reference.contains(':') && errmap_auth::Kind::from_id(&args.reference).is_none() {
+                return Err(unknown_kind(&args.reference));
+            }
+            commands::explain(ui, format, registry, &args.reference)
+        }
         Command::Search(args) => {
-            commands::search(ui, format, registry, &args.text.join(" "), args.vendor.as_deref(), args.limit)
+            let text = args.text.join(" ");
+            if text.trim().is_empty() {
+                return Err(Failure::Usage(ui.t("error-search-empty")));
+            }
+            commands::search(ui, format, registry, &text, args.vendor.as_deref(), args.limit)
         }
         Command::Table(args) => table::run(ui, format, registry, &args.from, &args.to, args.min_confidence),
         Command::Codes(args) => commands::codes(ui, format, registry, &args.vendor),
         Command::Vendors => commands::vendors(ui, format, registry),
-        Command::Kinds => commands::kinds(ui, format, registry),
+        Command::Kinds(args) => match args.kind.as_deref() {
+            None => commands::kinds(ui, format, registry),
+            Some(given) => match errmap_auth::Kind::from_id(given) {
+                Some(kind) => Ok(commands::kind_detail(ui, format, registry, kind)),
+                None => return Err(unknown_kind(given)),
+            },
+        },
         Command::Normalize(args) => {
             let request = normalize::Request {
-                file: args.file.as_deref(),
+                file: args.file.as_deref().filter(|file| file.as_os_str() != "-"),
                 vendor: args.vendor.as_deref(),
                 status: args.status,
                 content_type: args.content_type.as_deref(),
@@ -386,8 +603,81 @@ fn run(cli: &Cli, ui: &Ui) -> Result<Outcome, Error> {
             };
             normalize::run(ui, format, registry, &request)
         }
-        Command::Check(_) | Command::Completions(_) | Command::Man => unreachable!("handled above"),
+        Command::Check(_) | Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
+    };
+    result.map_err(|error| {
+        let suggestion = match &error {
+            Error::UnknownCode { vendor, code, .. } => {
+                registry.catalogue(vendor).ok().and_then(|c| nearest_code(c, code))
+            }
+            _ => None,
+        };
+        match error {
+            Error::Io { operation: IoOperation::Write, .. } => Failure::Write(error),
+            error => Failure::Library { error, suggestion },
+        }
+    })
+}
+
+/// A kind id that does not exist, with the nearest one.
+fn unknown_kind(given: &str) -> Failure {
+    let suggestion = errmap_auth::Kind::all()
+        .map(|kind| (edit_distance(&given.to_ascii_lowercase(), kind.id()), kind.id()))
+        .filter(|(distance, id)| *distance <= (id.len() / 4).max(2))
+        .min()
+        .map(|(_, id)| id.to_string());
+    Failure::UnknownKind { given: given.to_string(), suggestion }
+}
+
+/// The code of `catalogue` that `given` most likely meant: the same up to case and
+/// `-`/`_`, one whose last `/`- or `.`-separated part it is (`user-not-found` for
+/// Firebase's `auth/user-not-found`), or one a few edits away.
+fn nearest_code(catalogue: &errmap_auth::Catalogue, given: &str) -> Option<String> {
+    let fold = |text: &str| text.to_ascii_lowercase().replace('_', "-");
+    let wanted = fold(given);
+    if wanted.is_empty() {
+        return None;
     }
+    let mut best: Option<(usize, &str)> = None;
+    for code in catalogue.code_refs() {
+        for name in std::iter::once(code.code()).chain(code.symbol()) {
+            let folded = fold(name);
+            let last_part = name.rsplit(['/', '.']).next().unwrap_or(name);
+            let distance = if name.eq_ignore_ascii_case(given) || last_part.eq_ignore_ascii_case(given) {
+                0
+            } else if folded == wanted || fold(last_part) == wanted {
+                1
+            } else if given.bytes().all(|b| b.is_ascii_digit()) {
+                // A number one digit away is another code, not a typo of this one.
+                continue;
+            } else {
+                let distance = edit_distance(&wanted, &folded);
+                if distance > (wanted.len() / 4).max(1) {
+                    continue;
+                }
+                distance + 1
+            };
+            if best.is_none_or(|(at, _)| distance < at) {
+                best = Some((distance, code.code()));
+            }
+        }
+    }
+    best.map(|(_, code)| code.to_string())
+}
+
+/// The Levenshtein distance between two texts, in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        previous = current;
+    }
+    previous[b.len()]
 }
 
 /// The clap command that parses `args`. When they run a subcommand after nothing but
@@ -426,8 +716,15 @@ fn names(args: &[OsString], name: &str) -> bool {
 /// The subcommand `args` run, when all that comes before it are `top`'s options with
 /// their values: no help or version flag, no `--`, nothing clap would have to explain.
 fn chosen_subcommand<'a>(top: &clap::Command, args: &'a [OsString]) -> Option<&'a str> {
-    let mut rest = args.iter().skip(1);
-    while let Some(arg) = rest.next() {
+    let arg = args[first_positional(top, args)?].to_str()?;
+    SUBCOMMANDS.iter().any(|(name, _)| *name == arg).then_some(arg)
+}
+
+/// Where the first argument that is not one of `top`'s options (or an option's value)
+/// is, when only `top`'s long options come before it.
+fn first_positional(top: &clap::Command, args: &[OsString]) -> Option<usize> {
+    let mut at = 1;
+    while let Some(arg) = args.get(at) {
         let arg = arg.to_str()?;
         if let Some(long) = arg.strip_prefix("--") {
             let (name, inline) = long.split_once('=').map_or((long, false), |(name, _)| (name, true));
@@ -435,13 +732,14 @@ fn chosen_subcommand<'a>(top: &clap::Command, args: &'a [OsString]) -> Option<&'
                 .get_arguments()
                 .find(|option| option.get_long_and_visible_aliases().is_some_and(|longs| longs.contains(&name)))?;
             if !inline && option.get_action().takes_values() {
-                rest.next()?;
+                at += 1;
             }
         } else if arg.starts_with('-') {
             return None;
         } else {
-            return SUBCOMMANDS.iter().any(|(name, _)| *name == arg).then_some(arg);
+            return Some(at);
         }
+        at += 1;
     }
     None
 }
@@ -501,6 +799,11 @@ fn exit_code(error: &Error) -> u8 {
 
 /// A library error in the user's language.
 pub(crate) fn describe(ui: &Ui, error: &Error) -> String {
+    describe_with(ui, error, None)
+}
+
+/// [`describe`], with the code an unknown one most likely meant.
+fn describe_with(ui: &Ui, error: &Error, code_suggestion: Option<&str>) -> String {
     let text = |s: &str| errmap_auth::text::sanitize(s).into_owned();
     match error {
         Error::UnknownVendor { given, suggestion, known } => {
@@ -516,6 +819,10 @@ pub(crate) fn describe(ui: &Ui, error: &Error) -> String {
             let code = text(code);
             let mut parts =
                 vec![ui.t_args("error-unknown-code", &[("vendor", Arg::Text(vendor)), ("code", Arg::Text(&code))])];
+            if let Some(suggestion) = code_suggestion {
+                let suggestion = text(suggestion);
+                parts.push(ui.t_args("error-did-you-mean", &[("suggestion", Arg::Text(&suggestion))]));
+            }
             if !elsewhere.is_empty() {
                 parts.push(ui.t_args(
                     "error-code-elsewhere",

@@ -30,6 +30,7 @@ pub struct Request<'a> {
 /// `--format json` and each `--jsonl` output line. Documented in the README.
 #[derive(Serialize)]
 struct NormalizedJson<'a> {
+    schema_version: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<u64>,
     vendor: Option<&'a str>,
@@ -67,7 +68,9 @@ impl NormalizedJson<'_> {
             None => out.extend_from_slice(b"null"),
         };
         let boolean = |out: &mut Vec<u8>, b: bool| out.extend_from_slice(if b { b"true" } else { b"false" });
-        out.push(b'{');
+        out.extend_from_slice(b"{\"schema_version\":");
+        number(out, u64::from(self.schema_version));
+        out.push(b',');
         if let Some(line) = self.line {
             out.extend_from_slice(b"\"line\":");
             number(out, line);
@@ -207,6 +210,7 @@ fn record_with<'e>(
     let kind = error.visible_kind(expose);
     let shown = !error.withholds(expose);
     NormalizedJson {
+        schema_version: super::json::SCHEMA_VERSION,
         line,
         vendor: error.visible_vendor(expose),
         code: error.visible_code(expose),
@@ -340,14 +344,77 @@ pub fn run(ui: &Ui, format: Format, registry: &Registry, request: &Request<'_>) 
 /// The output line for an input line that could not be normalized.
 #[derive(Serialize)]
 struct LineError<'a> {
+    schema_version: u32,
     line: u64,
+    locale: errmap_auth::Locale,
+    /// What was wrong, in `locale`.
     error: &'a str,
+    /// `not_json`, `not_a_body`, `line_too_long`, or the code of the library's refusal
+    /// (`body_too_large`, `unknown_vendor`, …).
+    error_code: &'static str,
+}
+
+/// How much longer than `--max-body-bytes` a `--jsonl` line may be: a log record
+/// wraps the body in a few members of its own.
+const LINE_SLACK: usize = 64 * 1024;
+
+/// What [`read_line_capped`] read.
+struct LineRead {
+    /// The line's whole length in bytes, its newline included: 0 at the end of the input.
+    length: usize,
+    /// Whether it ended with a newline (the last line may not).
+    newline: bool,
+}
+
+/// Reads one line into `buffer`, keeping at most `cap` bytes of it. What is over `cap`
+/// is counted and dropped, so a line of any length costs `cap` bytes of memory.
+fn read_line_capped(reader: &mut dyn BufRead, buffer: &mut Vec<u8>, cap: usize) -> io::Result<LineRead> {
+    let mut total = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok(LineRead { length: total, newline: false });
+        }
+        let (used, done) = match memchr::memchr(b'\n', available) {
+            Some(at) => (at + 1, true),
+            None => (available.len(), false),
+        };
+        let room = cap.saturating_sub(buffer.len());
+        buffer.extend_from_slice(&available[..used.min(room)]);
+        reader.consume(used);
+        total += used;
+        if done {
+            return Ok(LineRead { length: total, newline: true });
+        }
+    }
+}
+
+/// Whether a line is a bare JSON number, `true`, `false` or `null`: JSON, but neither
+/// a body errmap can read nor a record.
+fn is_bare_scalar(line: &[u8]) -> bool {
+    let text = line.trim_ascii();
+    matches!(text.first(), Some(b'-' | b'0'..=b'9' | b't' | b'f' | b'n'))
+        && serde_json::from_slice::<serde::de::IgnoredAny>(text).is_ok()
+}
+
+/// The `error_code` of a line the library refused.
+fn error_code(error: &Error) -> &'static str {
+    match error {
+        Error::UnknownVendor { .. } => "unknown_vendor",
+        Error::BodyTooLarge { .. } => "body_too_large",
+        _ => "invalid_input",
+    }
 }
 
 /// Counts for the summary printed at the end of a stream.
 #[derive(Default)]
 struct Summary {
     lines: u64,
+    blank: u64,
     normalized: u64,
     unknown: u64,
     errors: u64,
@@ -378,70 +445,127 @@ fn stream(
     let mut record = Vec::with_capacity(1024);
     let mut detection = String::with_capacity(256);
     let mut reader = input;
+    let cap = request.max_body_bytes.saturating_add(LINE_SLACK);
+    let input_name = request.file.map_or_else(|| "standard input".to_string(), |f| f.display().to_string());
     loop {
         buffer.clear();
-        let read = reader.read_until(b'\n', &mut buffer).map_err(|e| Error::io("input".to_string(), e))?;
-        if read == 0 {
+        // One byte over the cap tells a line at the cap from a longer one.
+        let read = read_line_capped(&mut *reader, &mut buffer, cap.saturating_add(1))
+            .map_err(|e| Error::io(input_name.clone(), e))?;
+        if read.length == 0 {
             break;
         }
         summary.lines += 1;
         let line_number = summary.lines;
+        let length = read.length - usize::from(read.newline);
         let line = buffer.strip_suffix(b"\n").unwrap_or(&buffer);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let written = match normalizer.normalize_log_line(line, context) {
-            Ok(error) => {
-                summary.normalized += 1;
-                // Counted as the records show them: where the level withholds the
-                // vendor or whether the code is known, so does the summary.
-                if error.visible_known(expose) == Some(false) {
-                    summary.unknown += 1;
+        let refused = |summary: &mut Summary, out: &mut BufWriter<_>, message: String, code: &'static str| {
+            summary.errors += 1;
+            let record = LineError {
+                schema_version: super::json::SCHEMA_VERSION,
+                line: line_number,
+                locale: ui.locale,
+                error: &message,
+                error_code: code,
+            };
+            serde_json::to_writer(out, &record)
+        };
+        let numbers = |size: usize| {
+            [
+                ("line", Arg::Number(line_number as f64)),
+                ("size", Arg::Number(size as f64)),
+                ("limit", Arg::Number(cap as f64)),
+            ]
+        };
+        let written = if buffer.len() > cap {
+            let message = ui.t_args("error-line-too-long", &numbers(length));
+            refused(&mut summary, &mut out, message, "line_too_long")
+        } else if line.trim_ascii().is_empty() {
+            summary.blank += 1;
+            continue;
+        } else if is_bare_scalar(line) {
+            let message = ui.t_args("error-line-not-a-body", &numbers(0));
+            refused(&mut summary, &mut out, message, "not_a_body")
+        } else {
+            match normalizer.normalize_log_line(line, context) {
+                Ok(error)
+                    if error.code().is_none() && serde_json::from_slice::<serde::de::IgnoredAny>(line).is_err() =>
+                {
+                    let message = ui.t_args("error-line-not-json", &numbers(0));
+                    refused(&mut summary, &mut out, message, "not_json")
                 }
-                let vendor = match error.visible_vendor(expose) {
-                    Some(vendor) => vendor,
-                    None if error.vendor().is_some() => &withheld,
-                    None => &unidentified,
-                };
-                match summary.by_vendor.get_mut(vendor) {
-                    Some(count) => *count += 1,
-                    None => {
-                        summary.by_vendor.insert(vendor.to_string(), 1);
+                Ok(error) => {
+                    summary.normalized += 1;
+                    // Counted as the records show them: where the level withholds the
+                    // vendor or whether the code is known, so does the summary.
+                    if error.visible_known(expose) == Some(false) {
+                        summary.unknown += 1;
                     }
-                }
-                match format {
-                    Format::Problem => serde_json::to_writer(&mut out, &error.problem(ui.locale, expose, &options)),
-                    _ => {
-                        let kind = error.visible_kind(expose);
-                        let lines = kinds[usize::from(kind.index())].get_or_insert_with(|| {
-                            let mut written = Vec::new();
-                            write_kind(&mut written, kind, kind.public_kind(), error.http_status(expose));
-                            KindLines { kind: written, texts: None }
-                        });
-                        let mut pasted = Pasted { kind: Some(&lines.kind), texts: None };
-                        let rendered = if error.visible_params(expose).is_empty() {
-                            let (message, hint, escaped) = lines.texts.get_or_insert_with(|| {
-                                let (message, hint) = (error.message(ui.locale, expose), error.hint(ui.locale, expose));
-                                let mut escaped = Vec::new();
-                                write_texts(&mut escaped, &message, &hint);
-                                (message, hint, escaped)
+                    let vendor = match error.visible_vendor(expose) {
+                        Some(vendor) => vendor,
+                        None if error.vendor().is_some() => &withheld,
+                        None => &unidentified,
+                    };
+                    match summary.by_vendor.get_mut(vendor) {
+                        Some(count) => *count += 1,
+                        None => {
+                            summary.by_vendor.insert(vendor.to_string(), 1);
+                        }
+                    }
+                    match format {
+                        Format::Problem => {
+                            // The problem document with the line it came from as its first member.
+                            record.clear();
+                            record.extend_from_slice(b"{\"line\":");
+                            number(&mut record, line_number);
+                            record.push(b',');
+                            let start = record.len();
+                            serde_json::to_writer(&mut record, &error.problem(ui.locale, expose, &options))
+                                .map(|()| {
+                                    // The document's own opening brace is replaced by ours.
+                                    record.remove(start);
+                                    if record.ends_with(b",}") {
+                                        record.truncate(record.len() - 2);
+                                        record.push(b'}');
+                                    }
+                                })
+                                .and_then(|()| out.write_all(&record).map_err(serde_json::Error::io))
+                        }
+                        _ => {
+                            let kind = error.visible_kind(expose);
+                            let lines = kinds[usize::from(kind.index())].get_or_insert_with(|| {
+                                let mut written = Vec::new();
+                                write_kind(&mut written, kind, kind.public_kind(), error.http_status(expose));
+                                KindLines { kind: written, texts: None }
                             });
-                            pasted.texts = Some(escaped);
-                            (Cow::Borrowed(message.as_str()), Cow::Borrowed(hint.as_str()))
-                        } else {
-                            (error.message(ui.locale, expose).into(), error.hint(ui.locale, expose).into())
-                        };
-                        record.clear();
-                        detection.clear();
-                        error.write_detection(&mut detection);
-                        let written = record_with(ui, &error, expose, Some(line_number), rendered, &detection)
-                            .write_to(&mut record, &pasted);
-                        written.and_then(|()| out.write_all(&record)).map_err(serde_json::Error::io)
+                            let mut pasted = Pasted { kind: Some(&lines.kind), texts: None };
+                            let rendered = if error.visible_params(expose).is_empty() {
+                                let (message, hint, escaped) = lines.texts.get_or_insert_with(|| {
+                                    let (message, hint) =
+                                        (error.message(ui.locale, expose), error.hint(ui.locale, expose));
+                                    let mut escaped = Vec::new();
+                                    write_texts(&mut escaped, &message, &hint);
+                                    (message, hint, escaped)
+                                });
+                                pasted.texts = Some(escaped);
+                                (Cow::Borrowed(message.as_str()), Cow::Borrowed(hint.as_str()))
+                            } else {
+                                (error.message(ui.locale, expose).into(), error.hint(ui.locale, expose).into())
+                            };
+                            record.clear();
+                            detection.clear();
+                            error.write_detection(&mut detection);
+                            let written = record_with(ui, &error, expose, Some(line_number), rendered, &detection)
+                                .write_to(&mut record, &pasted);
+                            written.and_then(|()| out.write_all(&record)).map_err(serde_json::Error::io)
+                        }
                     }
                 }
-            }
-            Err(error) => {
-                summary.errors += 1;
-                let message = describe(ui, &error);
-                serde_json::to_writer(&mut out, &LineError { line: line_number, error: &message })
+                Err(error) => {
+                    let message = describe(ui, &error);
+                    refused(&mut summary, &mut out, message, error_code(&error))
+                }
             }
         };
         let written = written.map_err(io::Error::from).and_then(|()| out.write_all(b"\n"));
@@ -465,6 +589,7 @@ fn stream(
             "summary-jsonl",
             &[
                 ("lines", count(summary.lines)),
+                ("blank", count(summary.blank)),
                 ("normalized", count(summary.normalized)),
                 ("unknown", count(summary.unknown)),
                 ("errors", count(summary.errors)),

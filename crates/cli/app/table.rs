@@ -361,10 +361,7 @@ fn json(ui: &Ui, crosswalk: &Crosswalk<'_>) -> String {
             weak_candidate_hidden: row.weak_hidden,
         })
         .collect();
-    let value = TableJson { from: from.id(), to: to.id(), locale: ui.locale, rows, summary };
-    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
-    text.push('\n');
-    text
+    super::json::document(&TableJson { from: from.id(), to: to.id(), locale: ui.locale, rows, summary })
 }
 
 /// A TSV cell: tabs and line breaks would split the row. A cell a spreadsheet would

@@ -470,5 +470,7 @@ test("the same answers as the CLI", { skip: !existsSync(cli) && "no errmap binar
   assert.deepEqual(problem, JSON.parse(JSON.stringify(errmap.normalize(ONEACCESS).problem())));
   const table = run(["table", "wilddog", "authing", "--format", "json"]);
   assert.deepEqual(table.rows.map((r) => r.relation), errmap.table("wilddog", "authing").map((r) => r.relation));
-  assert.deepEqual(run(["vendors", "--format", "json"]).map((c) => c.id), errmap.catalogues().map((c) => c.id));
+  const vendors = run(["vendors", "--format", "json"]);
+  assert.equal(vendors.schema_version, 1);
+  assert.deepEqual(vendors.vendors.map((c) => c.id), errmap.catalogues().map((c) => c.id));
 });

@@ -496,7 +496,11 @@ def test_same_answers_as_the_cli() -> None:
 
     def run(*args: str, stdin: bytes | None = None) -> object:
         done = subprocess.run([binary, *args, "--lang", "en"], input=stdin, capture_output=True, check=False)
-        return json.loads(done.stdout)
+        document = json.loads(done.stdout)
+        # The CLI's documents carry their schema's version; the library's records do not.
+        if isinstance(document, dict) and "schema_version" in document:
+            assert document.pop("schema_version") == 1
+        return document
 
     translated = run("translate", "wilddog:22011", "authing", "--format", "json")
     assert isinstance(translated, dict)
@@ -521,4 +525,5 @@ def test_same_answers_as_the_cli() -> None:
     assert [r["relation"] for r in table["rows"]] == [r.relation for r in errmap.table("wilddog", "authing")]
 
     vendors = run("vendors", "--format", "json")
-    assert vendors == [c.to_dict() for c in errmap.catalogues()]
+    assert isinstance(vendors, dict)
+    assert vendors["vendors"] == [c.to_dict() for c in errmap.catalogues()]

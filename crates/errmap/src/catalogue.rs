@@ -307,7 +307,7 @@ impl Catalogue {
     }
 
     /// [`Catalogue::from_toml`], with the names the text gives the catalogue.
-    fn from_toml_written(text: &str, origin: &str) -> CatalogueFile {
+    pub(crate) fn from_toml_written(text: &str, origin: &str) -> CatalogueFile {
         let invalid = |problems: Vec<Problem>| Error::InvalidCatalogue {
             origin: origin.to_string(),
             problems: problems.iter().map(|p| CatalogueProblem::new(p, text)).collect(),

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crate::builtin::CATALOGUES;
-use crate::catalogue::{Catalogue, CodeRef, WrittenName};
+use crate::catalogue::{Catalogue, CatalogueFile, CodeRef, WrittenName};
 use crate::error::{CatalogueProblem, Error};
 use crate::fxhash::FxHashMap;
 use crate::matching::{MatchFound, PreciseIndex};
@@ -221,31 +221,38 @@ impl Registry {
     /// its names' clashes, each with its line and column (or [`Error::Io`]). A file
     /// that passes is added, so the files after it are checked against it.
     pub fn check_files(&mut self, files: &[PathBuf]) -> Vec<Result<CheckedFile, Error>> {
-        let mut results = Vec::with_capacity(files.len());
-        for (path, file) in files.iter().zip(Catalogue::from_paths_written(files)) {
-            let clashes = self.clash_problems(&file.names, file.overrides);
-            let result = match file.catalogue {
-                Err(Error::InvalidCatalogue { origin, mut problems }) => {
-                    problems.extend(clashes);
-                    problems.sort_by_key(|p| (p.line, p.column));
-                    Err(Error::InvalidCatalogue { origin, problems })
-                }
-                Err(other) => Err(other),
-                Ok(_) if !clashes.is_empty() => {
-                    Err(Error::InvalidCatalogue { origin: path.display().to_string(), problems: clashes })
-                }
-                Ok(catalogue) => {
-                    let checked = CheckedFile {
-                        id: catalogue.id().to_string(),
-                        codes: catalogue.codes().len(),
-                        replaces_builtin: self.joining(&catalogue).replaced.is_some(),
-                    };
-                    self.add(catalogue).map(|()| checked)
-                }
-            };
-            results.push(result);
+        let written = Catalogue::from_paths_written(files);
+        files.iter().zip(written).map(|(path, file)| self.check_written(file, &path.display().to_string())).collect()
+    }
+
+    /// Checks one catalogue given as text (read from standard input, say) exactly as
+    /// [`Registry::check_files`] checks a file; `origin` names it in problems.
+    pub fn check_text(&mut self, text: &str, origin: &str) -> Result<CheckedFile, Error> {
+        self.check_written(Catalogue::from_toml_written(text, origin), origin)
+    }
+
+    /// The check of one parsed file: its own problems and its names' clashes.
+    fn check_written(&mut self, file: CatalogueFile, origin: &str) -> Result<CheckedFile, Error> {
+        let clashes = self.clash_problems(&file.names, file.overrides);
+        match file.catalogue {
+            Err(Error::InvalidCatalogue { origin, mut problems }) => {
+                problems.extend(clashes);
+                problems.sort_by_key(|p| (p.line, p.column));
+                Err(Error::InvalidCatalogue { origin, problems })
+            }
+            Err(other) => Err(other),
+            Ok(_) if !clashes.is_empty() => {
+                Err(Error::InvalidCatalogue { origin: origin.to_string(), problems: clashes })
+            }
+            Ok(catalogue) => {
+                let checked = CheckedFile {
+                    id: catalogue.id().to_string(),
+                    codes: catalogue.codes().len(),
+                    replaces_builtin: self.joining(&catalogue).replaced.is_some(),
+                };
+                self.add(catalogue).map(|()| checked)
+            }
         }
-        results
     }
 
     /// Loads and adds the catalogue files at `path`: one file, or every `*.toml` file of
