@@ -74,7 +74,8 @@ pub(crate) struct Score {
     /// vendor's servers.
     pub(crate) message_agrees: bool,
     /// How few catalogues define the code: a code only one catalogue defines names it
-    /// more surely than one that many share.
+    /// more surely than one that many share. Counted only when the candidate's own
+    /// catalogue defines it: that others do says nothing for this one.
     pub(crate) rarity: Reverse<usize>,
     /// The catalogue is a standard vocabulary (OAuth's `invalid_grant`), preferred to
     /// any one vendor when nothing else tells them apart.
