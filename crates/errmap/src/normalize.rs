@@ -483,7 +483,7 @@ impl<'r> Normalizer<'r> {
                     (Some(entry), Some(message)) => message_agrees(entry, message),
                     _ => false,
                 },
-                rarity: std::cmp::Reverse(c.holders),
+                rarity: std::cmp::Reverse(if c.entry.is_some() { c.holders } else { 0 }),
                 standard: c.catalogue.is_standard(),
                 affinity,
                 has_code: c.code.is_some(),
@@ -592,7 +592,7 @@ impl<'r> Normalizer<'r> {
             other => other,
         };
         let why = Why::NotInTable { shape: best.shape, code: hidden };
-        let message = said(best).map(|m| Cow::Owned(m.to_string()));
+        let message = said(best).map(|m| Cow::Owned(crate::text::sanitize(m).into_owned()));
         let mut error = self.unidentified(context, status_says, catalogue, code, message, why);
         error.upstream_status = status;
         error
@@ -660,7 +660,7 @@ impl<'r> Normalizer<'r> {
             code,
             entry: known,
             variant,
-            vendor_message: said(candidate).map(|m| message_text(m, Some(entry))),
+            vendor_message: said(candidate).map(|m| message_text(&crate::text::sanitize(m), Some(entry))),
             kind: variant.map_or(entry.kind(), |v| v.kind()),
             detected_by: DetectedBy::Message,
             why: Why::Message { shape: candidate.shape, how, matched: entry },
@@ -715,7 +715,8 @@ fn own_code<'a, 'v>(candidate: &'a Extracted<'_, 'v>) -> Option<&'a RawCode<'v>>
 }
 
 /// The text that says what went wrong: the body's message, else a sentence its code
-/// field holds.
+/// field holds. A code read so is raw text: what is shown of it is sanitized, as
+/// messages are when read.
 fn said<'a>(candidate: &'a Extracted<'_, '_>) -> Option<&'a str> {
     candidate.message.as_deref().or_else(|| candidate.code().filter(|code| is_sentence(code)))
 }
