@@ -387,16 +387,19 @@ impl Registry {
                 }
             }
         }
-        // Stated pairs whose kinds are not neighbours in the tree.
+        // Stated pairs whose kinds are not neighbours in the tree, with the codes that
+        // are `same_as` the stated one (they share its statements).
         for stated in &statements {
             let Some(relation) = stated.relation else { continue };
-            if catch_all.is_some_and(|f| f.same_as(&stated.code))
-                || matches.iter().any(|m| m.code.same_as(&stated.code))
-            {
-                continue;
+            let object = principal(target, stated.code.code());
+            let twins = target.code_refs().filter(|c| c.code() == object || c.entry().same_as() == Some(object));
+            for code in std::iter::once(stated.code).chain(twins) {
+                if catch_all.is_some_and(|f| f.same_as(&code)) || matches.iter().any(|m| m.code.same_as(&code)) {
+                    continue;
+                }
+                let distance = tree_relation(kind, code.kind()).map_or(MAX_DISTANCE, |(_, d)| d);
+                matches.push(Equivalent { code, relation, distance });
             }
-            let distance = tree_relation(kind, stated.code.kind()).map_or(MAX_DISTANCE, |(_, d)| d);
-            matches.push(Equivalent { code: stated.code, relation, distance });
         }
         matches.sort_by_key(|m| Rank {
             relation: m.relation,
