@@ -7,6 +7,8 @@
 //! line that is only `…` stands for any number of lines. Sessions whose commands run
 //! something else than errmap (`curl` to the example gateway) are not run here.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -85,18 +87,7 @@ fn run(command: &str) -> String {
     .expect("PATH entries join");
     let mut shell = Command::new("sh");
     shell.arg("-c").arg(format!("{{ {command}\n}} 2>&1")).current_dir(env!("CARGO_MANIFEST_DIR")).env("PATH", path);
-    for var in [
-        "LANG",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANGUAGE",
-        "NO_COLOR",
-        "CLICOLOR_FORCE",
-        "FORCE_COLOR",
-        "ERRMAP_CATALOGS",
-        "ERRMAP_CATALOGUES",
-        "COLUMNS",
-    ] {
+    for var in common::ENVIRONMENT {
         shell.env_remove(var);
     }
     let output = shell.output().expect("sh runs");

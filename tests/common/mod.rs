@@ -5,23 +5,26 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
+/// The variables that change what the binary prints: the tests run it without them.
+pub const ENVIRONMENT: &[&str] = &[
+    "LANG",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "LANGUAGE",
+    "NO_COLOR",
+    "CLICOLOR",
+    "CLICOLOR_FORCE",
+    "FORCE_COLOR",
+    "ERRMAP_CATALOGS",
+    "ERRMAP_CATALOGUES",
+    "COLUMNS",
+];
+
 /// The binary with a clean environment, run from an empty directory so nothing beside
 /// it is read.
 pub fn errmap() -> Command {
     let mut command = Command::cargo_bin("errmap").unwrap();
-    for var in [
-        "LANG",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANGUAGE",
-        "NO_COLOR",
-        "CLICOLOR",
-        "CLICOLOR_FORCE",
-        "FORCE_COLOR",
-        "ERRMAP_CATALOGS",
-        "ERRMAP_CATALOGUES",
-        "COLUMNS",
-    ] {
+    for var in ENVIRONMENT {
         command.env_remove(var);
     }
     command.current_dir(std::env::temp_dir());
